@@ -1,0 +1,133 @@
+"""The ``ror`` command: serve, load, and the data tools."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from server.config import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(db=getattr(args, "db", None))
+
+
+async def _with_services(settings: Settings, work: Any) -> Any:
+    from server.app import build_services, open_store
+
+    store = open_store(settings)
+    await store.open()
+    try:
+        return await work(build_services(settings, store))
+    finally:
+        await store.close()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = _settings(args)
+    if args.db:
+        os.environ["ROR_DB"] = args.db
+    if args.demo:
+        from server.loader import load_demo_if_empty
+
+        loaded = asyncio.run(_with_services(settings, load_demo_if_empty))
+        if loaded:
+            print(f"Loaded {loaded} demo resources into the {settings.store} store")
+    where = settings.db if settings.store == "sqlite" else f"{settings.mongodb_uri} ({settings.mongodb_db})"
+    print(
+        f"ROR FHIR server on http://{args.host}:{args.port}/  (store: {settings.store}, {where})", flush=True
+    )
+    print(f"  try: curl http://{args.host}:{args.port}/HealthcareService?_count=5", flush=True)
+    uvicorn.run(
+        "server.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    from server.loader import Loader, count_items, input_files
+
+    files = input_files([Path(p) for p in args.paths])
+    total = sum(count_items(f) for f in files)
+
+    async def work(services: Any) -> Any:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.completed}/{task.total} {task.fields[rate]} res/s"),
+            TimeRemainingColumn(),
+            disable=not sys.stderr.isatty() and not args.progress,
+        ) as bar:
+            task = bar.add_task("loading", total=total, rate="-")
+            import time
+
+            started = time.perf_counter()
+
+            def advance(n: int) -> None:
+                bar.advance(task, n)
+                done = bar.tasks[0].completed
+                bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-6):.0f}")
+
+            return await Loader(services, advance).load(files)
+
+    report = asyncio.run(_with_services(_settings(args), work))
+    if report.rejected:
+        with open(args.rejects, "wb") as out:
+            import orjson
+
+            for row in report.rejected:
+                out.write(orjson.dumps(row) + b"\n")
+    summary = report.summary()
+    if report.rejected:
+        summary["rejects_file"] = args.rejects
+    print(json.dumps(summary, indent=2))
+    return 1 if report.rejected and not report.processed - len(report.rejected) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="ror", description="FHIR R4 server for the French health-offer directory"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the FHIR server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--db", help="embedded store file (default ror.db, or $ROR_DB)")
+    serve.add_argument("--demo", action="store_true", help="load the demo data set when the store is empty")
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(func=cmd_serve)
+
+    load = sub.add_parser("load", help="load FHIR JSON files, Bundles or NDJSON (files or directories)")
+    load.add_argument("paths", nargs="+")
+    load.add_argument("--db", help="embedded store file (default ror.db, or $ROR_DB)")
+    load.add_argument(
+        "--rejects", default="ror-load-rejects.ndjson", help="where rejected resources are listed"
+    )
+    load.add_argument(
+        "--progress", action="store_true", help="show the progress bar even when not on a terminal"
+    )
+    load.set_defaults(func=cmd_load)
+
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

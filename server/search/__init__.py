@@ -1,0 +1,1 @@
+"""The search layer: parameter registry, index extraction and query planning. No I/O."""
