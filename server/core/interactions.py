@@ -135,9 +135,7 @@ class Writer:
         validate_structure(resource)
         return self.normalizer(resource) if self.normalizer else []
 
-    def stamp(
-        self, resource: dict[str, Any], resource_id: str, current: StoredResource | None, method: str
-    ) -> WriteOp:
+    def stamp(self, resource: dict[str, Any], resource_id: str, current: StoredResource | None, method: str) -> WriteOp:
         """The next version of a checked resource: id and ``meta`` set, index entries extracted."""
         version = current.version + 1 if current else 1
         last_updated = now_instant()
@@ -179,9 +177,7 @@ class Writer:
 
 def _require_resource(body: Any, resource_type: str) -> dict[str, Any]:
     if not isinstance(body, dict):
-        raise InvalidRequest(
-            "The request body must be a JSON object holding a FHIR resource", code="structure"
-        )
+        raise InvalidRequest("The request body must be a JSON object holding a FHIR resource", code="structure")
     actual = body.get("resourceType")
     if actual != resource_type:
         raise InvalidRequest(
@@ -220,14 +216,10 @@ class Interactions:
 
     # -- reads -------------------------------------------------------------------------------------------
 
-    async def read(
-        self, resource_type: str, resource_id: str, session: WriteSession | None = None
-    ) -> StoredResource:
+    async def read(self, resource_type: str, resource_id: str, session: WriteSession | None = None) -> StoredResource:
         check_type(resource_type)
         found = await (
-            session.current(resource_type, resource_id)
-            if session
-            else self.store.read(resource_type, resource_id)
+            session.current(resource_type, resource_id) if session else self.store.read(resource_type, resource_id)
         )
         if found is None:
             raise NotFound(f"{resource_type}/{resource_id} is not known", expression=resource_type)
@@ -244,13 +236,9 @@ class Interactions:
             raise NotFound(f"{resource_type}/{resource_id} has no version '{version}'")
         found = await self.store.vread(resource_type, resource_id, int(version))
         if found is None:
-            raise NotFound(
-                f"{resource_type}/{resource_id} has no version {version}", expression=resource_type
-            )
+            raise NotFound(f"{resource_type}/{resource_id} has no version {version}", expression=resource_type)
         if found.deleted:
-            raise Gone(
-                f"Version {version} of {resource_type}/{resource_id} is a deletion", expression=resource_type
-            )
+            raise Gone(f"Version {version} of {resource_type}/{resource_id} is a deletion", expression=resource_type)
         return found
 
     # -- writes ------------------------------------------------------------------------------------------
@@ -325,20 +313,18 @@ class Interactions:
                 raise InvalidRequest("A JSON Patch body must be a JSON array of operations", code="structure")
             patched = apply_json_patch(resource, body)
         else:
-            if not isinstance(body, dict) or body.get("resourceType") != "Parameters":
+            # ROR clients send Parameters without resourceType (spec 3.2): accept a bare "parameter" list.
+            if not isinstance(body, dict) or body.get("resourceType", "Parameters") != "Parameters":
                 raise InvalidRequest(
-                    "A FHIRPath Patch body must be a Parameters resource",
-                    code="structure",
-                    expression="resourceType",
+                    "A FHIRPath Patch body must be a Parameters resource", code="structure", expression="resourceType"
                 )
+            body = {"resourceType": "Parameters", **body}
             patched = apply_patch(resource, body)
         op, _ = self.writer.prepare(patched, resource_id, current, "PATCH")
         await session.stage(op)
         return op.stored()
 
-    async def delete(
-        self, resource_type: str, resource_id: str, session: WriteSession
-    ) -> StoredResource | None:
+    async def delete(self, resource_type: str, resource_id: str, session: WriteSession) -> StoredResource | None:
         """Logical delete; deleting a deleted resource is a no-op. Returns the deletion marker."""
         check_type(resource_type)
         current = await session.current(resource_type, resource_id)
@@ -394,8 +380,7 @@ class Interactions:
             )
         if current.version != expected:
             raise PreconditionFailed(
-                f"If-Match names version {expected} but {resource_type}/{resource_id} is at version "
-                f"{current.version}",
+                f"If-Match names version {expected} but {resource_type}/{resource_id} is at version {current.version}",
                 expression="If-Match",
             )
 

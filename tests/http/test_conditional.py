@@ -68,10 +68,7 @@ async def test_conditional_patch_location_by_identifier_uses_the_national_messag
     await create(client, location("1350054680/SSR38888", "twin"))
     many = await client.patch("/Location?identifier=1350054680/SSR38888", json=patch, headers=FHIR_JSON)
     assert many.status_code == 412
-    assert (
-        many.json()["issue"][0]["diagnostics"]
-        == "La Location recherchée n'est pas unique, il y a '2' résultats"
-    )
+    assert many.json()["issue"][0]["diagnostics"] == "La Location recherchée n'est pas unique, il y a '2' résultats"
 
 
 async def test_conditional_delete(client: httpx.AsyncClient) -> None:

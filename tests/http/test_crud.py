@@ -12,9 +12,7 @@ FHIR_JSON = {"Content-Type": "application/fhir+json"}
 
 
 async def create(client: httpx.AsyncClient, resource: dict, **headers: str) -> httpx.Response:
-    response = await client.post(
-        f"/{resource['resourceType']}", json=resource, headers={**FHIR_JSON, **headers}
-    )
+    response = await client.post(f"/{resource['resourceType']}", json=resource, headers={**FHIR_JSON, **headers})
     assert response.status_code in (200, 201), response.text
     return response
 
@@ -70,9 +68,7 @@ async def test_update_bumps_version_and_vread_keeps_old_versions(client: httpx.A
 
 
 async def test_update_as_create_with_client_id(client: httpx.AsyncClient) -> None:
-    response = await client.put(
-        "/Organization/eg-1", json={**organization(), "id": "eg-1"}, headers=FHIR_JSON
-    )
+    response = await client.put("/Organization/eg-1", json={**organization(), "id": "eg-1"}, headers=FHIR_JSON)
     assert response.status_code == 201
     assert response.headers["location"].endswith("/Organization/eg-1/_history/1")
     assert (await client.get("/Organization/eg-1")).status_code == 200
@@ -158,9 +154,7 @@ async def test_invalid_resource_is_refused_with_expression_and_nothing_stored(
 
 
 async def test_media_types_and_malformed_bodies(client: httpx.AsyncClient) -> None:
-    xml = await client.post(
-        "/Organization", content=b"<Organization/>", headers={"Content-Type": "application/xml"}
-    )
+    xml = await client.post("/Organization", content=b"<Organization/>", headers={"Content-Type": "application/xml"})
     assert xml.status_code == 415
     broken = await client.post("/Organization", content=b"{not json", headers=FHIR_JSON)
     assert broken.status_code == 400
@@ -169,9 +163,7 @@ async def test_media_types_and_malformed_bodies(client: httpx.AsyncClient) -> No
     assert empty.status_code == 400
     array = await client.post("/Organization", json=[1, 2], headers=FHIR_JSON)
     assert array.status_code == 400
-    plain_json = await client.post(
-        "/Organization", json=organization(), headers={"Content-Type": "application/json"}
-    )
+    plain_json = await client.post("/Organization", json=organization(), headers={"Content-Type": "application/json"})
     assert plain_json.status_code == 201
     wants_xml = await client.get("/metadata", params={"_format": "xml"})
     assert wants_xml.status_code == 406
@@ -186,9 +178,7 @@ async def test_method_not_allowed_and_unknown_routes(client: httpx.AsyncClient) 
 
 
 async def test_pretty_and_prefer_return(client: httpx.AsyncClient) -> None:
-    created = await client.post(
-        "/Organization", json=organization(), headers={**FHIR_JSON, "Prefer": "return=minimal"}
-    )
+    created = await client.post("/Organization", json=organization(), headers={**FHIR_JSON, "Prefer": "return=minimal"})
     assert created.status_code == 201 and created.content == b""
     location = created.headers["location"].split("/_history")[0]
     pretty = await client.get(location, params={"_pretty": "true"})
