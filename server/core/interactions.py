@@ -16,6 +16,7 @@ import orjson
 
 from server.clock import now_instant
 from server.core.patch import apply_patch
+from server.core.patch.capacity import location_not_found, location_not_unique
 from server.core.patch.json_patch import apply_json_patch
 from server.core.request import FhirResponse, Params
 from server.core.validate import validate_structure
@@ -345,20 +346,12 @@ class Interactions:
         criteria = "&".join(f"{k}={v}" for k, v in params)
         if not ids:
             if resource_type == "Location" and [k for k, _ in params] == ["identifier"]:
-                raise NotFound(
-                    "La Location avec l'identifiant externe de synchro OU l'identifiant unique de saisie : "
-                    f"'{params[0][1]}' n'a pas été trouvée.",
-                    expression=["Location"],
-                )
+                raise location_not_found(params[0][1])
             raise NotFound(f"No {resource_type} matches '{criteria}'", expression=[resource_type])
         if len(ids) > 1:
             total = len(await self._search_ids(resource_type, params, 1000))
             if resource_type == "Location":
-                raise PreconditionFailed(
-                    f"La Location recherchée n'est pas unique, il y a '{total}' résultats",
-                    code="multiple-matches",
-                    expression=["Location"],
-                )
+                raise location_not_unique(total)
             raise PreconditionFailed(
                 f"'{criteria}' matches {total} {resource_type} resources",
                 code="multiple-matches",

@@ -1,0 +1,1 @@
+"""Transport-free core of the server: interactions, bundles, patch, validation."""
