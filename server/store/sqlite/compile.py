@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import orjson
 
+from server.errors import InvalidRequest
 from server.search.plan import (
     AllOf,
     AnyOf,
@@ -81,7 +82,7 @@ class SqlCompiler:
         args.extend(where.args)
         conditions = [where.text]
         if query.cursor is not None:
-            keyset = self._keyset(query, orjson.loads(query.cursor))
+            keyset = self._keyset(query, _cursor_values(query))
             conditions.append(keyset.text)
             args.extend(keyset.args)
         order = [f"k{i} {'DESC' if k.descending else 'ASC'}" for i, k in enumerate(query.sort)] + ["r.pk ASC"]
@@ -118,11 +119,7 @@ class SqlCompiler:
         return Sql(text, args)
 
     def _sort_expr(self, key: SortKey, query: Query) -> tuple[str, list[object]]:
-        null = (
-            (-_BIG if key.descending else _BIG)
-            if key.kind != "string"
-            else ("" if key.descending else _MAX_TEXT)
-        )
+        null = (-_BIG if key.descending else _BIG) if key.kind != "string" else ("" if key.descending else _MAX_TEXT)
         if key.param == "_id":
             return "r.id", []
         if key.param == "_lastUpdated":
@@ -211,9 +208,7 @@ class SqlCompiler:
         cond = self._entry_condition(c, resource_type, "a")
         if cond is None:
             return Sql("SELECT NULL WHERE 0")
-        return Sql(
-            f"SELECT a.pk FROM {cond.table} a WHERE a.pid = ? AND {cond.where}", [cond.pid, *cond.args]
-        )
+        return Sql(f"SELECT a.pk FROM {cond.table} a WHERE a.pid = ? AND {cond.where}", [cond.pid, *cond.args])
 
     def _entry_condition(self, c: Criterion, resource_type: str, a: str) -> _EntryCondition | None:
         param = getattr(c, "param", "")
@@ -263,8 +258,7 @@ class SqlCompiler:
                     marks = ",".join("?" * len(urls))
                     return _EntryCondition("uri", pid, f"{a}.uri IN ({marks})", list(urls))
                 parts = [
-                    Sql(f"{a}.tid = ? AND {a}.ttype = ?", [i, t]) if t else Sql(f"{a}.tid = ?", [i])
-                    for t, i in targets
+                    Sql(f"{a}.tid = ? AND {a}.ttype = ?", [i, t]) if t else Sql(f"{a}.tid = ?", [i]) for t, i in targets
                 ]
                 joined = self._join(parts, "OR", NEVER)
                 return _EntryCondition("ref", pid, joined.text, joined.args)
@@ -441,6 +435,19 @@ class SqlCompiler:
     def _next_alias(self) -> str:
         self._alias += 1
         return f"t{self._alias}"
+
+
+def _cursor_values(query: Query) -> list:
+    """The key values a cursor holds; a cursor this store did not issue for this sort is a client error."""
+    try:
+        values = orjson.loads(query.cursor or b"")
+    except orjson.JSONDecodeError:
+        values = None
+    if not isinstance(values, list) or len(values) != len(query.sort) + 1:
+        raise InvalidRequest(
+            "_cursor: not a cursor this server issued for this search", code="value", expression="_cursor"
+        )
+    return values
 
 
 def _like_escape(value: str) -> str:

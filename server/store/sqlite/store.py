@@ -235,9 +235,7 @@ class SqliteStore:
         from server.search.normalize import date_range
 
         lu = date_range(op.last_updated)[0]
-        row = db.execute(
-            "SELECT pk, version FROM resource WHERE type = ? AND id = ?", (op.type, op.id)
-        ).fetchone()
+        row = db.execute("SELECT pk, version FROM resource WHERE type = ? AND id = ?", (op.type, op.id)).fetchone()
         current = row[1] if row else 0
         if current != op.expected_version:
             raise CommitConflict(f"{op.type}/{op.id}", op.expected_version, current)
@@ -254,8 +252,7 @@ class SqliteStore:
                 (op.type, op.id, op.version, op.last_updated, lu, int(op.deleted), op.body),
             ).lastrowid
         db.execute(
-            "INSERT INTO history (type, id, version, last_updated, lu, deleted, method, body) "
-            "VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO history (type, id, version, last_updated, lu, deleted, method, body) VALUES (?,?,?,?,?,?,?,?)",
             (op.type, op.id, op.version, op.last_updated, lu, int(op.deleted), op.method, op.body),
         )
         if not op.deleted:
@@ -269,9 +266,7 @@ class SqliteStore:
         db.execute("DELETE FROM geo_box WHERE pk = ?", (pk,))
         db.execute("DELETE FROM ftsmap WHERE pk = ?", (pk,))
 
-    def _write_index(
-        self, db: sqlite3.Connection, resource_type: str, pk: int, entries: Iterable[IndexEntry]
-    ) -> None:
+    def _write_index(self, db: sqlite3.Connection, resource_type: str, pk: int, entries: Iterable[IndexEntry]) -> None:
         rows: dict[str, list[tuple]] = {t: [] for t in INDEX_TABLES}
         content: list[str] = []
         narrative: list[str] = []
@@ -284,9 +279,7 @@ class SqliteStore:
                     if e.code is not None:
                         rows["tok"].append((pid, e.code, sids[e.system] if e.system else 0, pk, e.group))
                     if e.text:
-                        rows["str"].append(
-                            (pids[f"{resource_type}.{e.param}:text"], e.text, e.text, pk, e.group)
-                        )
+                        rows["str"].append((pids[f"{resource_type}.{e.param}:text"], e.text, e.text, pk, e.group))
                 case StringEntry():
                     rows["str"].append((pid, e.folded, e.exact, pk, e.group))
                 case DateEntry():
@@ -294,9 +287,7 @@ class SqliteStore:
                 case NumberEntry():
                     rows["num"].append((pid, e.value, pk, e.group))
                 case QuantityEntry():
-                    rows["qty"].append(
-                        (pid, e.value, sids[e.system] if e.system else 0, e.code or "", pk, e.group)
-                    )
+                    rows["qty"].append((pid, e.value, sids[e.system] if e.system else 0, e.code or "", pk, e.group))
                 case ReferenceEntry():
                     if e.target_id is not None:
                         rows["ref"].append((pid, e.target_id, e.target_type or "", pk, e.group))
@@ -306,9 +297,7 @@ class SqliteStore:
                     rows["uri"].append((pid, e.uri, pk, e.group))
                 case GeoEntry():
                     db.execute("INSERT OR REPLACE INTO geo VALUES (?,?,?)", (pk, e.lat, e.lon))
-                    db.execute(
-                        "INSERT OR REPLACE INTO geo_box VALUES (?,?,?,?,?)", (pk, e.lat, e.lat, e.lon, e.lon)
-                    )
+                    db.execute("INSERT OR REPLACE INTO geo_box VALUES (?,?,?,?,?)", (pk, e.lat, e.lat, e.lon, e.lon))
                 case TextEntry():
                     (narrative if e.param == "_text" else content).append(e.folded)
         for table, values in rows.items():
