@@ -31,7 +31,7 @@ def mongo_server() -> Iterator[Any]:
         yield server
 
 
-def _make_store(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
+def make_store(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
     if kind == "sqlite":
         from server.store.sqlite.store import SqliteStore
 
@@ -51,7 +51,7 @@ def store_kind(request: pytest.FixtureRequest) -> str:
 async def app_client(
     store_kind: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> AsyncIterator[httpx.AsyncClient]:
-    store = _make_store(store_kind, tmp_path, request)
+    store = make_store(store_kind, tmp_path, request)
     await store.open()
     app = create_app(Settings(store=store_kind), store=store)
     try:

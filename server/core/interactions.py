@@ -19,7 +19,7 @@ from server.core.patch import apply_patch
 from server.core.patch.capacity import location_not_found, location_not_unique
 from server.core.patch.json_patch import apply_json_patch
 from server.core.request import FhirResponse, Params
-from server.core.validate import validate_structure
+from server.core.structure import validate_structure
 from server.errors import (
     FhirError,
     Gone,

@@ -23,7 +23,7 @@ from server.search.criteria import Context
 from server.search.extract import Extractor
 from server.search.index import ReferenceEntry
 from server.search.parse import Include, SearchOptions, SearchRequest, encode_cursor, parse_search
-from server.search.plan import Near, Query, ReferenceMatch
+from server.search.plan import AnyOf, Criterion, Near, Query, ReferenceMatch
 from server.store.base import Store
 
 MAX_INCLUDED = 5000
@@ -257,19 +257,27 @@ class Searcher:
         return await self.store.read_many(list(dict.fromkeys(keys))) if keys else []
 
     async def _revinclude(self, targets: list[StoredResource], inc: Include) -> list[StoredResource]:
-        refs = tuple((t.type, t.id) for t in targets if inc.target_type in (None, t.type))
+        """Sources pointing at ``targets`` through ``inc.param``: by literal reference, or by canonical URL."""
+        chosen = [t for t in targets if inc.target_type in (None, t.type)]
         found: list[StoredResource] = []
-        for start in range(0, len(refs), 500):
-            query = Query(
-                inc.source_type,
-                ReferenceMatch(inc.param, refs[start : start + 500]),
-                (),
-                MAX_INCLUDED,
-                None,
-                "none",
-            )
+        for start in range(0, len(chosen), 500):
+            chunk = chosen[start : start + 500]
+            refs = tuple((t.type, t.id) for t in chunk)
+            urls = tuple(u for t in chunk if (u := _canonical_url(t)))
+            where: Criterion = ReferenceMatch(inc.param, refs)
+            if urls:
+                where = AnyOf((where, ReferenceMatch(inc.param, urls=urls)))
+            query = Query(inc.source_type, where, (), MAX_INCLUDED, None, "none")
             found.extend((await self.store.search(query)).matches)
         return found
+
+
+def _canonical_url(resource: StoredResource) -> str | None:
+    """The ``url`` of a definitional resource (Measure, Questionnaire), which canonical references cite."""
+    if resource.type not in ("Measure", "Questionnaire"):
+        return None
+    url = orjson.loads(resource.body).get("url")
+    return url if isinstance(url, str) else None
 
 
 def _subset(resource: dict[str, Any], request: SearchRequest) -> dict[str, Any]:

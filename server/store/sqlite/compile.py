@@ -402,16 +402,27 @@ class SqlCompiler:
         )
 
     def _has(self, c: Has, resource_type: str, alias: str) -> Sql:
+        """Sources matching ``c.inner`` point at us by literal reference, or by canonical to our ``url``."""
         pid = self._pid(f"{c.source_type}.{c.param}")
         if pid is None:
             return Sql(NEVER)
         s = self._next_alias()
         inner = self.criterion(c.inner, c.source_type, s)
-        return Sql(
-            f"{alias}.id IN (SELECT x.tid FROM resource {s} JOIN ref x ON x.pk = {s}.pk AND x.pid = ? "
-            f"AND x.ttype = ? WHERE {s}.type = ? AND {s}.deleted = 0 AND {inner.text})",
+        sources = f"FROM resource {s} JOIN {{table}} x ON x.pk = {s}.pk AND x.pid = ? {{extra}}" \
+                  f"WHERE {s}.type = ? AND {s}.deleted = 0 AND {inner.text}"
+        by_id = Sql(
+            f"{alias}.id IN (SELECT x.tid {sources.format(table='ref', extra='AND x.ttype = ? ')})",
             [pid, resource_type, c.source_type, *inner.args],
         )
+        url_pid = self._pid(f"{resource_type}.url")
+        if url_pid is None:
+            return by_id
+        by_canonical = Sql(
+            f"{alias}.pk IN (SELECT u.pk FROM uri u WHERE u.pid = ? AND u.uri IN "
+            f"(SELECT x.uri {sources.format(table='uri', extra='')}))",
+            [url_pid, pid, c.source_type, *inner.args],
+        )
+        return Sql(f"({by_id.text} OR {by_canonical.text})", [*by_id.args, *by_canonical.args])
 
     def _correlated(self, items: tuple[Criterion, ...], resource_type: str, alias: str) -> Sql:
         """All items hold on index rows of one resource that share one ``grp`` (one repetition)."""

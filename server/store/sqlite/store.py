@@ -291,7 +291,8 @@ class SqliteStore:
                 case ReferenceEntry():
                     if e.target_id is not None:
                         rows["ref"].append((pid, e.target_id, e.target_type or "", pk, e.group))
-                    else:
+                    if e.target_id is None or e.url.startswith(("http://", "https://")):
+                        # Absolute and canonical references are also matched by URL (canonical -> url).
                         rows["uri"].append((pid, e.url, pk, e.group))
                 case UriEntry():
                     rows["uri"].append((pid, e.uri, pk, e.group))

@@ -1,4 +1,4 @@
-"""Structural validation of incoming resources as FHIR R4.
+"""The pydantic validator (fhir.resources R4B models): the oracle the table-driven validator is checked against.
 
 fhir.resources ships R4B models (no R4 package); for the resource types this
 server serves, R4B and R4 are structurally identical. The models are used to
