@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,23 +48,26 @@ def store_kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@asynccontextmanager
+async def running_app(kind: str, store: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """The application over an opened ``store``, lifespan run, and an HTTP client on it."""
+    app = create_app(Settings(store=kind), store=store)
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://test") as client,
+    ):
+        yield client
+
+
 @pytest.fixture
-async def app_client(
+async def client(
     store_kind: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> AsyncIterator[httpx.AsyncClient]:
     store = make_store(store_kind, tmp_path, request)
     await store.open()
-    app = create_app(Settings(store=store_kind), store=store)
     try:
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-                client.app = app  # type: ignore[attr-defined]
-                yield client
+        async with running_app(store_kind, store) as client:
+            yield client
     finally:
         await store.close()
-
-
-@pytest.fixture
-async def client(app_client: httpx.AsyncClient) -> httpx.AsyncClient:
-    return app_client

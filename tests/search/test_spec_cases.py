@@ -15,9 +15,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 
-from server.app import create_app
-from server.config import Settings
-from tests.conftest import STORES, make_store
+from tests.conftest import STORES, make_store, running_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "search"
 CASES = json.loads((FIXTURES / "cases.json").read_text())["cases"]
@@ -38,19 +36,18 @@ def _key(entry: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module", params=STORES)
-async def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-                 ) -> AsyncIterator[httpx.AsyncClient]:
+async def loaded(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[httpx.AsyncClient]:
     store = make_store(request.param, tmp_path_factory.mktemp("spec"), request)
     await store.open()
-    app = create_app(Settings(store=request.param), store=store)
     try:
-        async with app.router.lifespan_context(app):
-            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
-                for resource in DATASET:
-                    url = f"/{resource['resourceType']}/{resource['id']}"
-                    response = await client.put(url, json=resource, headers={"Content-Type": "application/fhir+json"})
-                    assert response.status_code == 201, (url, response.text)
-                yield client
+        async with running_app(request.param, store) as client:
+            for resource in DATASET:
+                url = f"/{resource['resourceType']}/{resource['id']}"
+                response = await client.put(url, json=resource, headers={"Content-Type": "application/fhir+json"})
+                assert response.status_code == 201, (url, response.text)
+            yield client
     finally:
         await store.close()
 
@@ -81,8 +78,11 @@ async def test_spec_case(loaded: httpx.AsyncClient, case: dict[str, Any]) -> Non
         assert includes == sorted(case["include"])
     if "sorted_by" in case:
         field = case["sorted_by"].lstrip("-")
-        values = [e["resource"]["meta"]["lastUpdated"] if field == "meta.lastUpdated" else e["resource"][field]
-                  for e in body["entry"] if e["search"]["mode"] == "match"]
+        values = [
+            e["resource"]["meta"]["lastUpdated"] if field == "meta.lastUpdated" else e["resource"][field]
+            for e in body["entry"]
+            if e["search"]["mode"] == "match"
+        ]
         assert values == sorted(values, reverse=case["sorted_by"].startswith("-"))
     for key, km in case.get("distances_km", {}).items():
         entry = next(e for e in body["entry"] if _key(e) == key)

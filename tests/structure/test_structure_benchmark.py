@@ -11,9 +11,9 @@ import json
 import time
 from collections.abc import Callable
 
+import pydantic_oracle as validate
 from structure_support import Json
 
-import pydantic_oracle as validate
 from server.core.structure import resource_checks, validate_structure
 from server.errors import InvalidRequest
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pydantic_oracle as validate
 import pytest
 from structure_support import Json, failure, mutated
 from test_structure_invalid import CASES, ORG, TASK, VALID_EDGES, extension, put
 
-import pydantic_oracle as validate
 from server.core.structure import validate_structure
 
 # Cases of test_structure_invalid that pydantic accepts although FHIR R4 JSON forbids them, and why.
