@@ -114,7 +114,7 @@ def _offers(f: RorFactory) -> list[Json]:
             template=f"{Q_MCO}|1", created=CREATED),
         f.healthcare_service(
             "hcs-hd-usic", "52", "Unité de soins intensifs de cardiologie (USIC)", "52/0104418",
-            provided_by="oi-hd-uf-usic", field="01", category="262", activities=["354"], care_mode="22",
+            provided_by="oi-hd-uf-usic", field="01", category="262", activities=["354"], care_mode="28",
             ages=(18, 150), locations=["loc-hd-usic"], hours=all_day, created=CREATED),
         f.healthcare_service(
             "hcs-hd-cardio-cs", "52", "Consultations de cardiologie", "52/0104419",
@@ -124,7 +124,7 @@ def _offers(f: RorFactory) -> list[Json]:
             created=CREATED),
         f.healthcare_service(
             "hcs-laennec-usinv", "52", "Unité neurovasculaire - soins intensifs (USINV)", "52/0104420",
-            provided_by="oi-laennec-pole-neuro", field="01", category="263", activities=["356"], care_mode="22",
+            provided_by="oi-laennec-pole-neuro", field="01", category="263", activities=["356"], care_mode="28",
             ages=(18, 150), locations=["loc-laennec-usinv"], hours=all_day, created=CREATED),
         f.healthcare_service(
             "hcs-hd-urgences", "52", "Urgences adultes", "52/0104421", provided_by="eg-chu-nantes-hd",
@@ -132,7 +132,7 @@ def _offers(f: RorFactory) -> list[Json]:
             locations=["loc-hd-urgences"], characteristics=[("R238", "03")], hours=all_day, created=CREATED),
         f.healthcare_service(
             "hcs-hd-umj", "52", "Unité médico-judiciaire", "52/0104422", provided_by="eg-chu-nantes-hd",
-            field="01", category="232", activities=["153"], care_mode="32", ages=(0, 150), publics=["10"],
+            field="01", category="232", activities=["152"], care_mode="32", ages=(0, 150), publics=["10"],
             sensitive=True, created=CREATED),
         f.healthcare_service(
             "hcs-hd-psy-hc", "52", "Psychiatrie adulte - hospitalisation complète", "52/0104423",

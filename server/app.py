@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from fastapi import FastAPI
 from starlette.requests import Request
@@ -17,14 +18,18 @@ from server.config import Settings
 from server.core.bundle import BundleProcessor
 from server.core.capability import capability_statement
 from server.core.interactions import Interactions, Writer
+from server.core.read_only import read_only_provider
 from server.core.request import FhirRequest, FhirResponse
 from server.core.router import Router
 from server.core.search import Searcher, make_context
+from server.core.terminology import CodeGate, load_terminology, release_dirs
+from server.core.terminology import register as register_terminology
 from server.http.routes import BASE_PATHS, fhir_endpoint
 from server.search.extract import Extractor
 from server.search.parse import SearchOptions
 from server.search.registry import Registry, load_registry
 from server.store.base import Store
+from terminology.geo import commune_centroid
 
 log = logging.getLogger("ror")
 
@@ -56,23 +61,18 @@ def open_store(settings: Settings) -> Store:
 def build_services(settings: Settings, store: Store) -> Services:
     registry = load_registry()
     extractor = Extractor(registry)
-    from terminology.geo import commune_centroid
-    from terminology.wiring import load_terminology
-
-    from server.core.read_only import read_only_provider
-
-    terminology = load_terminology()
-    ctx = make_context(registry, terminology.search_hook(), commune_centroid)
+    terminology = load_terminology(release_dirs(Path(settings.terminology_releases)))
+    ctx = make_context(registry, terminology, commune_centroid)
     options = SearchOptions(
         settings.default_count, settings.max_count, settings.lenient_search, not settings.strict_fhir_search
     )
     searcher = Searcher(store, ctx, extractor, options)
-    writer = Writer(extractor, terminology.normalizer())
+    writer = Writer(extractor, CodeGate(terminology))
     interactions = Interactions(store, writer, searcher.ids)
     router = Router(interactions, searcher)
     router.bundle_handler = BundleProcessor(router)
     router.add_read_only("SearchParameter", read_only_provider("SearchParameter", registry.resources))
-    terminology.register(router)
+    register_terminology(router, terminology)
     services = Services(settings, store, registry, extractor, router, now_instant())
 
     def metadata(request: FhirRequest) -> FhirResponse:

@@ -23,6 +23,7 @@ class Settings:
     max_count: int = 200
     strict_fhir_search: bool = False
     lenient_search: bool = False
+    terminology_releases: str = "terminology-releases"
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -35,6 +36,7 @@ class Settings:
             "max_count": int(os.environ.get("ROR_MAX_COUNT", "200")),
             "strict_fhir_search": _env_bool("ROR_STRICT_FHIR_SEARCH", False),
             "lenient_search": _env_bool("ROR_LENIENT_SEARCH", False),
+            "terminology_releases": os.environ.get("ROR_TERMINOLOGY_RELEASES", "terminology-releases"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

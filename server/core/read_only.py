@@ -1,7 +1,8 @@
 """Serving read-only definitional resources held in memory (SearchParameter, CodeSystem, ValueSet).
 
 Read by id, and a small search: ``url``, ``name``, ``code``, ``base``, ``title``, ``version``,
-``status``, ``_id``, ``_content`` (case- and accent-insensitive substring), ``_count``.
+``status``, ``_id``, ``_content`` (case- and accent-insensitive substring), ``_count``;
+``name`` and ``title`` match as FHIR strings (case- and accent-insensitive prefix), the others exactly.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _FIELDS = {
     "status": "status",
     "_id": "id",
 }
+_STRINGS = ("name", "title")
 _CONTROL = ("_format", "_pretty", "_count", "_summary", "_elements", "_total")
 
 
@@ -34,6 +36,8 @@ def _matches(resource: dict[str, Any], name: str, value: str) -> bool:
         return any(fold(w) in text for w in wanted)
     field = resource.get(_FIELDS[name])
     values = field if isinstance(field, list) else [field]
+    if name in _STRINGS:
+        return any(isinstance(v, str) and fold(v).startswith(fold(w)) for v in values for w in wanted)
     return any(v is not None and str(v) in wanted for v in values)
 
 

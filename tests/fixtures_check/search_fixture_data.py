@@ -203,11 +203,11 @@ def _offers(f: RorFactory) -> list[Json]:
                                          ("hcs-usinv-rennes", "53", "eg-rennes", "loc-usinv-rennes"),
                                          ("hcs-usinv-morlaix", "53", "eg-morlaix", "loc-usinv-morlaix"),
                                          ("hcs-usinv-paris", "11", "eg-paris", "140")):
-        offer(rid, region, "Unité neurovasculaire - soins intensifs (USINV)", provider, "01", "263", ["356"], "22",
+        offer(rid, region, "Unité neurovasculaire - soins intensifs (USINV)", provider, "01", "263", ["356"], "28",
               adults, locations=[place])
     for rid, region, provider, place in (("hcs-scp-nantes", "52", "eg-nantes-hd", "loc-scp-nantes"),
                                          ("hcs-scp-rennes", "53", "eg-rennes", "loc-scp-rennes")):
-        offer(rid, region, "Surveillance continue pédiatrique", provider, "01", "254", ["391"], "23", (0, 17),
+        offer(rid, region, "Surveillance continue pédiatrique", provider, "01", "254", ["391"], "28", (0, 17),
               locations=[place])
     for rid, region, provider, place in (("hcs-ortho-nantes", "52", "eg-nantes-hd", "loc-bloc-nantes"),
                                          ("hcs-ortho-morlaix", "53", "eg-morlaix", "loc-bloc-morlaix"),

@@ -1,0 +1,1 @@
+"""NOS terminology: code systems, value sets, commune table, and the FHIR terminology operations over them."""
