@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -99,6 +100,83 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 1 if report.rejected and not report.processed - len(report.rejected) else 0
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from server.generate import generate
+
+    if not args.scale > 0:
+        raise SystemExit("ror generate: --scale must be a positive number")
+    counts = generate(args.scale, args.seed, Path(args.out),
+                      lambda region, done: print(f"  region {region}: {done} resources", file=sys.stderr))
+    print(json.dumps({"out": args.out, "counts": counts, "total": sum(counts.values())}, indent=2))
+    return 0
+
+
+def cmd_terminology_load(args: argparse.Namespace) -> int:
+    """Adds a NOS release (FSH TRE/JDV folders, or CodeSystem/ValueSet NDJSON) beside the shipped one."""
+    import shutil
+    from datetime import UTC, datetime
+
+    from terminology.convert import read_release, write_release
+    from terminology.service import RESOURCE_FILES, Terminology
+
+    source = Path(args.dir)
+    target = Path(_settings(args).terminology_releases) / datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    if (source / "TRE").is_dir() or (source / "JDV").is_dir():
+        write_release(read_release([source]), target)
+    elif any((source / name).exists() for name in RESOURCE_FILES):
+        target.mkdir(parents=True)
+        for name in RESOURCE_FILES:
+            if (source / name).exists():
+                shutil.copy(source / name, target / name)
+    else:
+        raise SystemExit(f"ror terminology load: {source} holds neither TRE/JDV FSH folders nor {RESOURCE_FILES}")
+    try:
+        added = Terminology([target])
+    except (ValueError, KeyError) as exc:
+        shutil.rmtree(target)
+        raise SystemExit(f"ror terminology load: the release cannot be read: {exc}") from exc
+    print(json.dumps({"release": str(target), "code_systems": len(added.code_systems()),
+                      "value_sets": len(added.value_sets())}, indent=2))
+    return 0
+
+
+def cmd_terminology_audit(args: argparse.Namespace) -> int:
+    """Lists stored resources whose NOS codes are unknown or retired in the loaded release."""
+    import csv
+
+    from server.core.interactions import SERVED_TYPES
+    from server.search.plan import Query
+    from terminology.audit import audit
+
+    async def work(services: Any) -> list[dict[str, Any]]:
+        import orjson
+
+        from server.core.terminology import load_terminology, release_dirs
+
+        terminology = load_terminology(release_dirs(Path(services.settings.terminology_releases)))
+        rows: list[dict[str, Any]] = []
+        for resource_type in SERVED_TYPES:
+            cursor = None
+            while True:
+                page = await services.store.search(Query(resource_type, count=500, cursor=cursor, total="none"))
+                rows.extend(audit((orjson.loads(m.body) for m in page.matches), terminology, args.date))
+                cursor = page.next_cursor
+                if cursor is None:
+                    break
+        return rows
+
+    rows = asyncio.run(_with_services(_settings(args), work))
+    fields = ["resourceType", "id", "path", "system", "code", "problem", "message"]
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(args.out, "w", newline="")) if args.out else sys.stdout
+        writer = csv.DictWriter(out, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    if args.out:
+        print(f"{len(rows)} problem codes written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="ror", description="FHIR R4 server for the French health-offer directory"
@@ -124,6 +202,23 @@ def main(argv: list[str] | None = None) -> int:
         "--progress", action="store_true", help="show the progress bar even when not on a terminal"
     )
     load.set_defaults(func=cmd_load)
+
+    generate = sub.add_parser("generate", help="write a deterministic national-scale ROR data set as NDJSON")
+    generate.add_argument("--scale", type=float, default=0.01, help="1 = about the national ROR (2.6 M resources)")
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("--out", required=True)
+    generate.set_defaults(func=cmd_generate)
+
+    terminology = sub.add_parser("terminology", help="NOS releases: load a new one, audit stored codes")
+    terms = terminology.add_subparsers(dest="terminology_command", required=True)
+    term_load = terms.add_parser("load", help="add a NOS release (FSH TRE/JDV folders or NDJSON)")
+    term_load.add_argument("dir")
+    term_load.set_defaults(func=cmd_terminology_load)
+    term_audit = terms.add_parser("audit", help="CSV report of stored codes unknown or retired in the release")
+    term_audit.add_argument("--db", help="embedded store file (default ror.db, or $ROR_DB)")
+    term_audit.add_argument("--date", help="judge retirement at this date (default: today)")
+    term_audit.add_argument("--out", help="CSV file (default: standard output)")
+    term_audit.set_defaults(func=cmd_terminology_audit)
 
     args = parser.parse_args(argv)
     return int(args.func(args))

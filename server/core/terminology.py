@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -23,13 +22,11 @@ from server.core.read_only import read_only_provider
 from server.core.request import FhirRequest, FhirResponse
 from server.core.router import Operation, Router
 from server.errors import InvalidRequest
-from terminology.audit import codings
 from terminology.operations import OPERATIONS
 from terminology.service import Terminology
 
 NOS = "https://mos.esante.gouv.fr/NOS/"
 BINDINGS_FILE = Path(__file__).resolve().parents[2] / "profiles" / "ror-bindings.json"
-_INDEX = re.compile(r"\[\d+\]")
 
 
 @cache
@@ -67,18 +64,21 @@ class CodeGate:
                 systems = frozenset(s for s, _ in terminology.codes_in(url))
                 legacy = frozenset(spec.get("legacy", {}).get(vs_id, ()))
                 self.bindings.setdefault(item["path"], []).append(_Binding(item["path"], url, systems, legacy))
+        self._verdicts: dict[tuple[str, str, str], tuple[str, tuple[str, str] | None]] = {}
+        """(element path without indexes, system, code) -> (normalised system, problem): codes recur a lot."""
 
     def __call__(self, resource: dict[str, Any]) -> list[dict[str, Any]]:
-        resource_type = resource["resourceType"]
         errors: list[dict[str, Any]] = []
         warnings: list[dict[str, Any]] = []
-        for path, coding in codings(resource, resource_type):
-            system, code = coding["system"], coding["code"]
-            if not system.startswith(NOS):
-                continue
-            normalized = self.terminology.normalize_system(system, code)
-            coding["system"] = normalized
-            problem = self._check(path, normalized, code)
+        for path, bare, coding in _nos_codings(resource, resource["resourceType"]):
+            key = (bare, coding["system"], coding["code"])
+            verdict = self._verdicts.get(key)
+            if verdict is None:
+                normalized = self.terminology.normalize_system(key[1], key[2])
+                verdict = self._verdicts[key] = (normalized, self._check(bare, normalized, key[2]))
+                if len(self._verdicts) > 200_000:
+                    self._verdicts.clear()
+            coding["system"], problem = verdict
             if problem is not None:
                 severity, message = problem
                 issue = {"severity": severity, "code": "code-invalid", "diagnostics": message, "expression": [path]}
@@ -89,13 +89,13 @@ class CodeGate:
                                  extra_issues=errors[1:20])
         return warnings
 
-    def _check(self, path: str, system: str, code: str) -> tuple[str, str] | None:
+    def _check(self, bare: str, system: str, code: str) -> tuple[str, str] | None:
         found = self.terminology.check(system, code)
-        binding = self._binding(path, system)
+        binding = self._binding(bare, system)
         if binding is not None and (system, code) not in self.terminology.codes_in(binding.valueset):
             if code in binding.legacy:
                 return "warning", f"Code '{code}' of {system} is a legacy code, absent from {binding.valueset}"
-            return "error", (f"Code '{code}' of {system} at {path} is not in the value set {binding.valueset} "
+            return "error", (f"Code '{code}' of {system} at {bare} is not in the value set {binding.valueset} "
                              "that the ROR profile binds to this element")
         if binding is None and found.known_system and found.complete and not found.found:
             return "error", f"Code '{code}' is not in code system {system} (version {found.version})"
@@ -103,14 +103,35 @@ class CodeGate:
             return "warning", f"Code '{code}' of {system} is inactive ({found.inactive_reason()})"
         return None
 
-    def _binding(self, path: str, system: str) -> _Binding | None:
-        bare = _INDEX.sub("", path)
+    def _binding(self, bare: str, system: str) -> _Binding | None:
         wildcard = "*." + bare.split(".", 1)[1] if "." in bare else bare
         for key in (bare, wildcard):
             for binding in self.bindings.get(key, ()):
                 if system in binding.systems:
                     return binding
         return None
+
+
+def _nos_codings(node: Any, path: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """(path, path without indexes, coding) of every Coding with a NOS system under ``node`` (not Quantities)."""
+    found: list[tuple[str, str, dict[str, Any]]] = []
+    _collect(node, path, path, found)
+    return found
+
+
+def _collect(node: Any, path: str, bare: str, found: list[tuple[str, str, dict[str, Any]]]) -> None:
+    if isinstance(node, dict):
+        system = node.get("system")
+        if (isinstance(system, str) and system.startswith(NOS) and isinstance(node.get("code"), str)
+                and "value" not in node):
+            found.append((path, bare, node))
+        for key, value in node.items():
+            if isinstance(value, dict | list):
+                _collect(value, f"{path}.{key}", f"{bare}.{key}", found)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            if isinstance(item, dict | list):
+                _collect(item, f"{path}[{i}]", bare, found)
 
 
 def _operation_handler(terminology: Terminology, run: Callable[..., dict[str, Any]]) -> Any:

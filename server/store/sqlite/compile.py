@@ -74,7 +74,7 @@ class SqlCompiler:
     def page(self, query: Query) -> Sql:
         where = self._base_where(query)
         keys = [self._sort_expr(k, query) for k in query.sort]
-        columns = ["r.type", "r.id", "r.version", "r.last_updated", "r.deleted", "r.body", "r.pk"]
+        columns = ["r.type", "r.id", "r.version", "r.last_updated", "r.deleted", "r.body", "r.method", "r.pk"]
         args: list[object] = []
         for i, (expr, expr_args) in enumerate(keys):
             columns.append(f"{expr} AS k{i}")
@@ -99,7 +99,7 @@ class SqlCompiler:
 
     def cursor_for(self, row: tuple, query: Query) -> bytes:
         """The cursor after ``row``: its sort key values, then its pk."""
-        return orjson.dumps([*row[7 : 7 + len(query.sort)], row[6]])
+        return orjson.dumps([*row[8 : 8 + len(query.sort)], row[7]])
 
     def _base_where(self, query: Query) -> Sql:
         inner = self.criterion(query.where, query.resource_type, "r")

@@ -2,7 +2,8 @@
 
 ``resource`` holds the current version of every resource (``pk`` is a stable
 integer key, assigned at creation, kept on update, and the default paging
-order); ``history`` every version. Index tables are keyed by a small integer
+order); ``history`` the earlier versions (an update moves the replaced row
+there), so a bulk load writes each body once; ``versions`` shows both. Index tables are keyed by a small integer
 parameter id (``pid``, per resource type and parameter, see ``param``) and,
 for tokens, by an integer system id (``sys``), so that the national volume of
 index rows stays compact. Each index table is a WITHOUT ROWID b-tree ordered
@@ -12,7 +13,7 @@ correlated (same ``grp``) matching.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,11 +28,13 @@ CREATE TABLE IF NOT EXISTS resource (
     last_updated TEXT NOT NULL,
     lu REAL NOT NULL,
     deleted INTEGER NOT NULL,
+    method TEXT NOT NULL,
     body BLOB NOT NULL,
     UNIQUE (type, id)
 );
 CREATE INDEX IF NOT EXISTS resource_type_pk ON resource (type, deleted, pk);
 CREATE INDEX IF NOT EXISTS resource_type_lu ON resource (type, lu);
+CREATE INDEX IF NOT EXISTS resource_lu ON resource (lu);
 
 CREATE TABLE IF NOT EXISTS history (
     seq INTEGER PRIMARY KEY,
@@ -47,6 +50,11 @@ CREATE TABLE IF NOT EXISTS history (
 );
 CREATE INDEX IF NOT EXISTS history_lu ON history (lu);
 CREATE INDEX IF NOT EXISTS history_type_lu ON history (type, lu);
+
+CREATE VIEW IF NOT EXISTS versions AS
+    SELECT type, id, version, last_updated, lu, deleted, method, body FROM resource
+    UNION ALL
+    SELECT type, id, version, last_updated, lu, deleted, method, body FROM history;
 
 CREATE TABLE IF NOT EXISTS tok (
     pid INTEGER NOT NULL, code TEXT NOT NULL, sid INTEGER NOT NULL, pk INTEGER NOT NULL, grp INTEGER NOT NULL,

@@ -9,28 +9,24 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+import orjson
+
+from server.errors import InvalidRequest
 from server.model import StoredResource, WriteOp
 from server.search.index import (
-    DateEntry,
-    GeoEntry,
-    IndexEntry,
-    NumberEntry,
-    QuantityEntry,
-    ReferenceEntry,
-    StringEntry,
-    TextEntry,
     TokenEntry,
-    UriEntry,
 )
+from server.search.normalize import date_range
 from server.search.plan import Query
 from server.store.base import CommitConflict, HistoryPage, SearchPage
 from server.store.sqlite.compile import SqlCompiler
+from server.store.sqlite.rows import IndexRows
 from server.store.sqlite.schema import DDL, INDEX_TABLES, SCHEMA_VERSION
 
-_RESOURCE_COLUMNS = "type, id, version, last_updated, deleted, body"
+_RESOURCE_COLUMNS = "type, id, version, last_updated, deleted, body, method"
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -40,8 +36,19 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _stored(row: sqlite3.Row | tuple, method: str = "PUT") -> StoredResource:
-    return StoredResource(row[0], row[1], row[2], row[3], bool(row[4]), bytes(row[5]), method)
+def _history_cursor(cursor: bytes) -> list[object]:
+    try:
+        values = orjson.loads(cursor)
+    except orjson.JSONDecodeError:
+        values = None
+    if not isinstance(values, list) or len(values) != 4:
+        raise InvalidRequest("_cursor: not a cursor this server issued", code="value", expression="_cursor")
+    return values
+
+
+def _stored(row: sqlite3.Row | tuple) -> StoredResource:
+    """A resource from a row starting with type, id, version, last_updated, deleted, body, method."""
+    return StoredResource(row[0], row[1], row[2], row[3], bool(row[4]), bytes(row[5]), row[6])
 
 
 class SqliteStore:
@@ -172,11 +179,11 @@ class SqliteStore:
 
     async def vread(self, resource_type: str, resource_id: str, version: int) -> StoredResource | None:
         row = self.db.execute(
-            "SELECT type, id, version, last_updated, deleted, body, method FROM history "
+            "SELECT type, id, version, last_updated, deleted, body, method FROM versions "
             "WHERE type = ? AND id = ? AND version = ?",
             (resource_type, resource_id, version),
         ).fetchone()
-        return _stored(row, row[6]) if row else None
+        return _stored(row) if row else None
 
     async def history(
         self,
@@ -198,20 +205,23 @@ class SqliteStore:
             where.append("lu >= ?")
             args.append(since)
         clause = (" WHERE " + " AND ".join(where)) if where else ""
-        total = self.db.execute(f"SELECT count(*) FROM history{clause}", args).fetchone()[0]
+        total = self.db.execute(f"SELECT count(*) FROM versions{clause}", args).fetchone()[0]
         if cursor is not None:
-            where.append("seq < ?")
-            args.append(int(cursor))
+            where.append("(lu, type, id, -version) < (?, ?, ?, ?)")
+            args.extend(_history_cursor(cursor))
             clause = " WHERE " + " AND ".join(where)
+        # Each table is read newest first through its own lu index; only 2 x count rows get sorted.
+        order = "ORDER BY lu DESC, type DESC, id DESC, version ASC LIMIT ?"
+        columns = "type, id, version, last_updated, deleted, body, method, lu"
         rows = self.db.execute(
-            f"SELECT type, id, version, last_updated, deleted, body, method, seq FROM history{clause} "
-            "ORDER BY seq DESC LIMIT ?",
-            (*args, count + 1),
+            f"SELECT * FROM (SELECT {columns} FROM resource{clause} {order}) UNION ALL "
+            f"SELECT * FROM (SELECT {columns} FROM history{clause} {order}) {order}",
+            (*args, count + 1, *args, count + 1, count + 1),
         ).fetchall()
         more = len(rows) > count
         rows = rows[:count]
-        next_cursor = str(rows[-1][7]).encode() if more and rows else None
-        return HistoryPage([_stored(r, r[6]) for r in rows], total, next_cursor)
+        next_cursor = orjson.dumps([rows[-1][7], rows[-1][0], rows[-1][1], -rows[-1][2]]) if more and rows else None
+        return HistoryPage([_stored(r) for r in rows], total, next_cursor)
 
     # -- writes ------------------------------------------------------------------------------------------
 
@@ -219,98 +229,75 @@ class SqliteStore:
         self.commit_sync(ops)
 
     def commit_sync(self, ops: Sequence[WriteOp]) -> None:
-        """Apply ``ops`` in one transaction (also used directly by the bulk loader)."""
+        """Apply ``ops`` in one transaction (also used directly by the bulk loader).
+
+        Statements are batched over the whole commit (one ``executemany`` per table), and new
+        resources get their keys from the current maximum, which is safe under ``BEGIN IMMEDIATE``.
+        """
         self._ensure_ids(ops)
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            for op in ops:
-                self._apply(db, op)
+            self._apply(db, ops)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
-    def _apply(self, db: sqlite3.Connection, op: WriteOp) -> None:
-        from server.search.normalize import date_range
-
-        lu = date_range(op.last_updated)[0]
-        row = db.execute("SELECT pk, version FROM resource WHERE type = ? AND id = ?", (op.type, op.id)).fetchone()
-        current = row[1] if row else 0
-        if current != op.expected_version:
-            raise CommitConflict(f"{op.type}/{op.id}", op.expected_version, current)
-        if row:
-            pk = row[0]
-            db.execute(
-                "UPDATE resource SET version = ?, last_updated = ?, lu = ?, deleted = ?, body = ? WHERE pk = ?",
-                (op.version, op.last_updated, lu, int(op.deleted), op.body, pk),
-            )
-            self._drop_index(db, pk)
-        else:
-            pk = db.execute(
-                "INSERT INTO resource (type, id, version, last_updated, lu, deleted, body) VALUES (?,?,?,?,?,?,?)",
-                (op.type, op.id, op.version, op.last_updated, lu, int(op.deleted), op.body),
-            ).lastrowid
-        db.execute(
-            "INSERT INTO history (type, id, version, last_updated, lu, deleted, method, body) VALUES (?,?,?,?,?,?,?,?)",
-            (op.type, op.id, op.version, op.last_updated, lu, int(op.deleted), op.method, op.body),
-        )
-        if not op.deleted:
-            self._write_index(db, op.type, pk, op.index)
+    def _apply(self, db: sqlite3.Connection, ops: Sequence[WriteOp]) -> None:
+        current = self._current_rows(db, ops)
+        next_pk = (db.execute("SELECT max(pk) FROM resource").fetchone()[0] or 0) + 1
+        next_fid = (db.execute("SELECT max(fid) FROM ftsmap").fetchone()[0] or 0) + 1
+        inserts: list[tuple] = []
+        updates: list[tuple] = []
+        replaced: list[tuple[int]] = []
+        index = IndexRows()
+        for op in ops:
+            pk, version = current.get((op.type, op.id), (None, 0))
+            if version != op.expected_version:
+                raise CommitConflict(f"{op.type}/{op.id}", op.expected_version, version)
+            lu = date_range(op.last_updated)[0]
+            if pk is None:
+                pk = next_pk
+                next_pk += 1
+                inserts.append((pk, op.type, op.id, op.version, op.last_updated, lu, int(op.deleted), op.method,
+                                op.body))
+            else:
+                replaced.append((pk,))
+                updates.append((op.version, op.last_updated, lu, int(op.deleted), op.method, op.body, pk))
+            current[(op.type, op.id)] = (pk, op.version)
+            if not op.deleted:
+                next_fid = index.add(self._pids, self._sids, op.type, pk, op.index, next_fid)
+        if replaced:
+            # The replaced versions move to history (a resource written twice in one commit moves twice).
+            for table in (*INDEX_TABLES, "geo", "geo_box", "ftsmap"):
+                db.executemany(f"DELETE FROM {table} WHERE pk = ?", replaced)
+        db.executemany("INSERT INTO resource (pk, type, id, version, last_updated, lu, deleted, method, body) "
+                       "VALUES (?,?,?,?,?,?,?,?,?)", inserts)
+        for update in updates:
+            db.execute("INSERT INTO history (type, id, version, last_updated, lu, deleted, method, body) "
+                       "SELECT type, id, version, last_updated, lu, deleted, method, body FROM resource WHERE pk = ?",
+                       (update[-1],))
+            db.execute("UPDATE resource SET version = ?, last_updated = ?, lu = ?, deleted = ?, method = ?, body = ? "
+                       "WHERE pk = ?", update)
+        index.write(db)
 
     @staticmethod
-    def _drop_index(db: sqlite3.Connection, pk: int) -> None:
-        for table in INDEX_TABLES:
-            db.execute(f"DELETE FROM {table} WHERE pk = ?", (pk,))
-        db.execute("DELETE FROM geo WHERE pk = ?", (pk,))
-        db.execute("DELETE FROM geo_box WHERE pk = ?", (pk,))
-        db.execute("DELETE FROM ftsmap WHERE pk = ?", (pk,))
-
-    def _write_index(self, db: sqlite3.Connection, resource_type: str, pk: int, entries: Iterable[IndexEntry]) -> None:
-        rows: dict[str, list[tuple]] = {t: [] for t in INDEX_TABLES}
-        content: list[str] = []
-        narrative: list[str] = []
-        pids = self._pids
-        sids = self._sids
-        for e in entries:
-            pid = pids[f"{resource_type}.{e.param}"]
-            match e:
-                case TokenEntry():
-                    if e.code is not None:
-                        rows["tok"].append((pid, e.code, sids[e.system] if e.system else 0, pk, e.group))
-                    if e.text:
-                        rows["str"].append((pids[f"{resource_type}.{e.param}:text"], e.text, e.text, pk, e.group))
-                case StringEntry():
-                    rows["str"].append((pid, e.folded, e.exact, pk, e.group))
-                case DateEntry():
-                    rows["dt"].append((pid, e.low, e.high, pk, e.group))
-                case NumberEntry():
-                    rows["num"].append((pid, e.value, pk, e.group))
-                case QuantityEntry():
-                    rows["qty"].append((pid, e.value, sids[e.system] if e.system else 0, e.code or "", pk, e.group))
-                case ReferenceEntry():
-                    if e.target_id is not None:
-                        rows["ref"].append((pid, e.target_id, e.target_type or "", pk, e.group))
-                    if e.target_id is None or e.url.startswith(("http://", "https://")):
-                        # Absolute and canonical references are also matched by URL (canonical -> url).
-                        rows["uri"].append((pid, e.url, pk, e.group))
-                case UriEntry():
-                    rows["uri"].append((pid, e.uri, pk, e.group))
-                case GeoEntry():
-                    db.execute("INSERT OR REPLACE INTO geo VALUES (?,?,?)", (pk, e.lat, e.lon))
-                    db.execute("INSERT OR REPLACE INTO geo_box VALUES (?,?,?,?,?)", (pk, e.lat, e.lat, e.lon, e.lon))
-                case TextEntry():
-                    (narrative if e.param == "_text" else content).append(e.folded)
-        for table, values in rows.items():
-            if values:
-                marks = ",".join("?" * len(values[0]))
-                db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", values)
-        if content or narrative:
-            fid = db.execute(
-                "INSERT INTO fulltext (content, narrative) VALUES (?, ?)",
-                (" ".join(content), " ".join(narrative)),
-            ).lastrowid
-            db.execute("INSERT INTO ftsmap VALUES (?, ?)", (fid, pk))
+    def _current_rows(db: sqlite3.Connection, ops: Sequence[WriteOp]) -> dict[tuple[str, str], tuple[int, int]]:
+        """(type, id) -> (pk, version) of the resources the commit touches."""
+        by_type: dict[str, list[str]] = {}
+        for op in ops:
+            by_type.setdefault(op.type, []).append(op.id)
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        for resource_type, ids in by_type.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows = db.execute(
+                    f"SELECT id, pk, version FROM resource WHERE type = ? AND id IN ({','.join('?' * len(chunk))})",
+                    (resource_type, *chunk),
+                ).fetchall()
+                found.update(((resource_type, i), (pk, v)) for i, pk, v in rows)
+        return found
 
     # -- search ------------------------------------------------------------------------------------------
 
