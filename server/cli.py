@@ -57,6 +57,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _default_workers(total: int) -> int:
+    """Preparation processes for a load: worth it for large inputs on machines with cores to spare
+    (measured on 2 cores: the writer and one worker compete, and a single process is faster)."""
+    cores = os.cpu_count() or 1
+    return cores - 2 if total > 20_000 and cores >= 4 else 0
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
@@ -84,7 +91,8 @@ def cmd_load(args: argparse.Namespace) -> int:
                 done = bar.tasks[0].completed
                 bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-6):.0f}")
 
-            return await Loader(services, advance).load(files)
+            workers = args.workers if args.workers is not None else _default_workers(total)
+            return await Loader(services, advance, workers).load(files)
 
     report = asyncio.run(_with_services(_settings(args), work))
     if report.rejected:
@@ -201,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument(
         "--progress", action="store_true", help="show the progress bar even when not on a terminal"
     )
+    load.add_argument("--workers", type=int, help="processes preparing resources (default: CPU count for large "
+                      "inputs; 0 = in the loading process)")
     load.set_defaults(func=cmd_load)
 
     generate = sub.add_parser("generate", help="write a deterministic national-scale ROR data set as NDJSON")

@@ -11,19 +11,23 @@ Rejected resources are written, with the reason, to a rejects file.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import multiprocessing
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from server.core.interactions import SERVED_TYPES
+from server.core.interactions import SERVED_TYPES, Writer
 from server.core.request import FhirRequest
 from server.errors import FhirError
+from server.model import WriteOp
 from server.store.base import CommitConflict
 
 BATCH_SIZE = 1000
@@ -109,18 +113,94 @@ def _without_meta(resource: dict[str, Any]) -> bytes:
     return orjson.dumps({k: v for k, v in resource.items() if k != "meta"}, option=orjson.OPT_SORT_KEYS)
 
 
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    where: str
+    resource: Any
+    reason: str
+
+
+Prepared = WriteOp | Rejected
+
+
+def _batches(items: Iterator[tuple[str, Any]], size: int) -> Iterator[list[tuple[str, Any]]]:
+    batch: list[tuple[str, Any]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def prepare_batch(writer: Writer, batch: list[tuple[str, Any]]) -> list[Prepared]:
+    """Parse, validate, check codes and index each item, as version 1 (the committer re-versions existing ones)."""
+    out: list[Prepared] = []
+    for where, item in batch:
+        if isinstance(item, bytes):
+            try:
+                item = orjson.loads(item)
+            except orjson.JSONDecodeError as exc:
+                out.append(Rejected(where, None, f"not valid JSON: {exc}"))
+                continue
+        if not isinstance(item, dict) or item.get("resourceType") not in SERVED_TYPES:
+            kind = item.get("resourceType") if isinstance(item, dict) else type(item).__name__
+            out.append(Rejected(where, item, f"'{kind}' is not a resource type this server stores"))
+            continue
+        resource_id = item.get("id") or _content_id(item)
+        try:
+            writer.check(item)
+        except FhirError as exc:
+            out.append(Rejected(where, item, exc.diagnostics))
+            continue
+        out.append(writer.stamp(item, resource_id, None, "PUT"))
+    return out
+
+
+_worker_writer: Writer | None = None
+
+
+def _init_worker(releases: str) -> None:
+    """Each worker process builds its own writer (registry, terminology) once."""
+    global _worker_writer
+    from server.core.terminology import CodeGate, load_terminology, release_dirs
+    from server.search.extract import Extractor
+    from server.search.registry import load_registry
+
+    _worker_writer = Writer(Extractor(load_registry()), CodeGate(load_terminology(release_dirs(Path(releases)))))
+
+
+def prepare_in_worker(batch: list[tuple[str, Any]]) -> list[Prepared]:
+    assert _worker_writer is not None, "the worker was not initialised"
+    return prepare_batch(_worker_writer, batch)
+
+
 class Loader:
-    def __init__(self, services: Any, progress: Callable[[int], None] | None = None) -> None:
+    """Loads files through the services' store. ``workers`` > 0 prepares batches in that many processes
+    (parse, validation, code checks and index extraction run in parallel with the store's writes)."""
+
+    def __init__(self, services: Any, progress: Callable[[int], None] | None = None, workers: int = 0) -> None:
         self.services = services
         self.store = services.store
         self.writer = services.router.interactions.writer
         self.progress = progress or (lambda _: None)
         self.report = LoadReport()
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        if workers > 0:
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_init_worker,
+                                            initargs=(services.settings.terminology_releases,))
 
     async def load(self, files: list[Path]) -> LoadReport:
         started = time.perf_counter()
-        for path in files:
-            await self.load_file(path)
+        try:
+            for path in files:
+                await self.load_file(path)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(cancel_futures=True)
         self.report.seconds = time.perf_counter() - started
         return self.report
 
@@ -150,15 +230,11 @@ class Loader:
 
     @staticmethod
     def _ndjson(path: Path) -> Iterator[tuple[str, Any]]:
+        """(where, raw line) of every non-empty line: parsing is part of the (parallel) preparation."""
         with path.open("rb") as f:
             for number, line in enumerate(f, start=1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    yield where, orjson.loads(line)
-                except orjson.JSONDecodeError as exc:
-                    yield where, exc
+                if line.strip():
+                    yield f"{path}:{number}", line
 
     async def _load_bundle(self, path: Path, bundle: dict[str, Any]) -> None:
         request = FhirRequest("POST", "", [], {}, bundle, "")
@@ -179,54 +255,65 @@ class Loader:
         self.progress(len(bundle.get("entry", [])))
 
     async def _load_stream(self, items: Iterator[tuple[str, Any]]) -> None:
-        batch: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
-        for where, resource in items:
-            if isinstance(resource, Exception):
-                self._reject(where, None, f"not valid JSON: {resource}")
-                continue
-            if not isinstance(resource, dict) or resource.get("resourceType") not in SERVED_TYPES:
-                kind = resource.get("resourceType") if isinstance(resource, dict) else type(resource).__name__
-                self._reject(where, resource, f"'{kind}' is not a resource type this server stores")
-                continue
-            resource_id = resource.get("id") or _content_id(resource)
-            batch[(resource["resourceType"], resource_id)] = (where, resource)
-            if len(batch) >= BATCH_SIZE:
-                await self._flush(batch)
-                batch = {}
-        if batch:
-            await self._flush(batch)
+        batches = _batches(items, BATCH_SIZE)
+        if self.pool is None:
+            for batch in batches:
+                await self._commit(prepare_batch(self.writer, batch))
+            return
+        loop = asyncio.get_running_loop()
+        pending: deque[asyncio.Future[list[Prepared]]] = deque()
+        for batch in batches:
+            pending.append(loop.run_in_executor(self.pool, prepare_in_worker, batch))
+            if len(pending) > 2 * self.workers:
+                await self._commit(await pending.popleft())
+        while pending:
+            await self._commit(await pending.popleft())
 
-    async def _flush(self, batch: dict[tuple[str, str], tuple[str, dict[str, Any]]]) -> None:
-        ops = []
-        outcome: list[tuple[str, bool]] = []
-        for (resource_type, resource_id), (where, resource) in batch.items():
-            current = await self.store.read(resource_type, resource_id)
-            try:
-                self.writer.check(resource)
-            except FhirError as exc:
-                self._reject(where, resource, exc.diagnostics)
+    async def _commit(self, prepared: list[Prepared]) -> None:
+        """Store a prepared batch: skip what is stored already, version what exists, create the rest."""
+        ops: dict[tuple[str, str], WriteOp] = {}
+        for item in prepared:
+            if isinstance(item, Rejected):
+                self._reject(item.where, item.resource, item.reason)
+            else:
+                ops[(item.type, item.id)] = item
+        existing = {(r.type, r.id): r for r in await self.store.read_many(list(ops))}
+        final: list[WriteOp] = []
+        for key, op in ops.items():
+            current = existing.get(key)
+            if current is None:
+                final.append(op)
                 continue
-            if (
-                current is not None
-                and not current.deleted
-                and _without_meta(orjson.loads(current.body))
-                == _without_meta({**resource, "id": resource_id})
-            ):
-                self.report.unchanged[resource_type] += 1
+            resource = orjson.loads(op.body)
+            if _without_meta(orjson.loads(current.body)) == _without_meta(resource):
+                self.report.unchanged[op.type] += 1
                 continue
-            ops.append(self.writer.stamp(resource, resource_id, current, "PUT"))
-            outcome.append((resource_type, current is not None and not current.deleted))
+            final.append(self.writer.stamp(resource, op.id, current, "PUT", index=op.index))
         try:
-            await self.store.commit(ops)
+            await self.store.commit(final)
         except CommitConflict:
             # Another writer touched one of these resources meanwhile: retry them one at a time.
-            self.progress(len(batch) - len(ops))
-            for key in [(op.type, op.id) for op in ops]:
-                await self._flush({key: batch[key]})
+            for op in final:
+                await self._commit_one(op)
+        else:
+            for op in final:
+                (self.report.updated if op.version > 1 else self.report.created)[op.type] += 1
+        self.progress(len(prepared))
+
+    async def _commit_one(self, op: WriteOp) -> None:
+        current = await self.store.read(op.type, op.id)
+        resource = orjson.loads(op.body)
+        if current is not None and not current.deleted and (
+                _without_meta(orjson.loads(current.body)) == _without_meta(resource)):
+            self.report.unchanged[op.type] += 1
             return
-        for resource_type, existed in outcome:
-            (self.report.updated if existed else self.report.created)[resource_type] += 1
-        self.progress(len(batch))
+        retry = self.writer.stamp(resource, op.id, current, "PUT", index=op.index)
+        try:
+            await self.store.commit([retry])
+        except CommitConflict as exc:
+            self._reject(op.id, resource, f"changed by another writer during the load: {exc}")
+            return
+        (self.report.updated if retry.version > 1 else self.report.created)[op.type] += 1
 
     def _reject(self, where: str, resource: Any, reason: str) -> None:
         entry: dict[str, Any] = {"source": where, "reason": reason}

@@ -31,6 +31,7 @@ from server.errors import (
 )
 from server.model import StoredResource, WriteOp
 from server.search.extract import Extractor
+from server.search.index import IndexEntry
 from server.store.base import CommitConflict, Store
 
 SERVED_TYPES = (
@@ -136,8 +137,16 @@ class Writer:
         validate_structure(resource)
         return self.normalizer(resource) if self.normalizer else []
 
-    def stamp(self, resource: dict[str, Any], resource_id: str, current: StoredResource | None, method: str) -> WriteOp:
-        """The next version of a checked resource: id and ``meta`` set, index entries extracted."""
+    def stamp(
+        self,
+        resource: dict[str, Any],
+        resource_id: str,
+        current: StoredResource | None,
+        method: str,
+        index: tuple[IndexEntry, ...] | None = None,
+    ) -> WriteOp:
+        """The next version of a checked resource: id and ``meta`` set, index entries extracted
+        (or ``index``, already extracted from the same content)."""
         version = current.version + 1 if current else 1
         last_updated = now_instant()
         resource["id"] = resource_id
@@ -153,7 +162,7 @@ class Writer:
             last_updated=last_updated,
             body=orjson.dumps(resource),
             method=method,
-            index=self.extractor.extract(resource),
+            index=self.extractor.extract(resource) if index is None else index,
         )
 
     def prepare(

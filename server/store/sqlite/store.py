@@ -127,13 +127,11 @@ class SqliteStore:
         names: set[str] = set()
         urls: set[str] = set()
         for op in ops:
-            for entry in op.index:
-                names.add(f"{op.type}.{entry.param}")
-                if isinstance(entry, TokenEntry) and entry.text:
-                    names.add(f"{op.type}.{entry.param}:text")
-                system = getattr(entry, "system", None)
-                if system:
-                    urls.add(system)
+            params = {e.param for e in op.index}
+            params.update(f"{e.param}:text" for e in op.index if isinstance(e, TokenEntry) and e.text)
+            names.update(f"{op.type}.{p}" for p in params)
+            urls.update(getattr(e, "system", None) or "" for e in op.index)
+        urls.discard("")
         new_names = [n for n in names if n not in self._pids]
         new_urls = [u for u in urls if u not in self._sids]
         if not new_names and not new_urls:
