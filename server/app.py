@@ -18,12 +18,14 @@ from server.config import Settings
 from server.core.bundle import BundleProcessor
 from server.core.capability import capability_statement
 from server.core.interactions import Interactions, Writer
+from server.core.offer_source import StoreOfferSource
 from server.core.read_only import read_only_provider
 from server.core.request import FhirRequest, FhirResponse
 from server.core.router import Router
 from server.core.search import Searcher, make_context
 from server.core.terminology import CodeGate, load_terminology, release_dirs
 from server.core.terminology import register as register_terminology
+from server.http.legacy import legacy_routes
 from server.http.routes import BASE_PATHS, fhir_endpoint
 from server.search.extract import Extractor
 from server.search.parse import SearchOptions
@@ -67,7 +69,7 @@ def build_services(settings: Settings, store: Store) -> Services:
         settings.default_count, settings.max_count, settings.lenient_search, not settings.strict_fhir_search
     )
     searcher = Searcher(store, ctx, extractor, options)
-    writer = Writer(extractor, CodeGate(terminology))
+    writer = Writer(extractor, CodeGate(terminology, lenient=settings.terminology_lenient))
     interactions = Interactions(store, writer, searcher.ids)
     router = Router(interactions, searcher)
     router.bundle_handler = BundleProcessor(router)
@@ -116,6 +118,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     app.router.routes.append(Route("/health", health, methods=["GET"]))
     app.router.routes.append(Route("/health/ready", ready, methods=["GET"]))
+    app.router.routes.extend(legacy_routes(lambda: StoreOfferSource(holder["services"].router.searcher),
+                                           lambda: settings.legacy_profile))
     for prefix in BASE_PATHS:
         endpoint = fhir_endpoint(dispatch, prefix)  # type: ignore[arg-type]
         app.router.routes.append(Route(prefix + "/{path:path}", endpoint, methods=_METHODS))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from server.config import Settings
+from server.errors import FhirError
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -57,6 +58,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_rejects(report: Any, path: str) -> None:
+    """Rejected resources, then warnings, one JSON object a line (nothing written when there are none)."""
+    if not (report.rejected or report.warnings):
+        return
+    import orjson
+
+    with open(path, "wb") as out:
+        for row in [*report.rejected, *report.warnings]:
+            out.write(orjson.dumps(row) + b"\n")
+
+
 def _default_workers(total: int) -> int:
     """Preparation processes for a load: worth it for large inputs on machines with cores to spare
     (measured on 2 cores: the writer and one worker compete, and a single process is faster)."""
@@ -95,14 +107,9 @@ def cmd_load(args: argparse.Namespace) -> int:
             return await Loader(services, advance, workers).load(files)
 
     report = asyncio.run(_with_services(_settings(args), work))
-    if report.rejected:
-        with open(args.rejects, "wb") as out:
-            import orjson
-
-            for row in report.rejected:
-                out.write(orjson.dumps(row) + b"\n")
+    _write_rejects(report, args.rejects)
     summary = report.summary()
-    if report.rejected:
+    if report.rejected or report.warnings:
         summary["rejects_file"] = args.rejects
     print(json.dumps(summary, indent=2))
     return 1 if report.rejected and not report.processed - len(report.rejected) else 0
@@ -185,6 +192,50 @@ def cmd_terminology_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_legacy(args: argparse.Namespace) -> int:
+    """A legacy CSD document (2.4 or 3.0) into ROR FHIR resources, idempotently (same ids on re-import)."""
+    from mappings import XmlRejected, import_csd
+    from server.loader import Loader
+
+    try:
+        resources = import_csd(Path(args.file).read_bytes(), region=args.region)
+    except (XmlRejected, FhirError) as exc:
+        raise SystemExit(f"ror import-legacy: {args.file} cannot be imported: {exc}") from exc
+
+    async def work(services: Any) -> Any:
+        return await Loader(services).load_resources(resources, args.file)
+
+    settings = Settings.from_env(db=args.db, terminology_lenient=not args.strict_codes)
+    report = asyncio.run(_with_services(settings, work))
+    _write_rejects(report, args.rejects)
+    print(json.dumps(report.summary(), indent=2))
+    return 1 if report.rejected else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """The monthly open-data extraction: one zip per access profile, as the legacy endpoint streams it."""
+    from datetime import UTC, datetime
+
+    from mappings import AccessProfile, extraction_name, extraction_zip
+    from server.core.offer_source import StoreOfferSource
+
+    async def work(services: Any) -> list[str]:
+        written = []
+        when = datetime.now(UTC)
+        for profile in args.profile:
+            target = Path(args.out) / (extraction_name(AccessProfile(profile), when) + ".zip")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("wb") as out:
+                async for chunk in extraction_zip(args.version, profile, StoreOfferSource(services.router.searcher),
+                                                  when=when):
+                    out.write(chunk)
+            written.append(str(target))
+        return written
+
+    print("\n".join(asyncio.run(_with_services(_settings(args), work))))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="ror", description="FHIR R4 server for the French health-offer directory"
@@ -230,7 +281,27 @@ def main(argv: list[str] | None = None) -> int:
     term_audit.add_argument("--out", help="CSV file (default: standard output)")
     term_audit.set_defaults(func=cmd_terminology_audit)
 
+    legacy = sub.add_parser("import-legacy", help="import a legacy CSD XML document (2.4 or 3.0), idempotently")
+    legacy.add_argument("file")
+    legacy.add_argument("--db", help="embedded store file (default ror.db, or $ROR_DB)")
+    legacy.add_argument("--region", help="region code for records whose source directory is not a region")
+    legacy.add_argument("--rejects", default="ror-import-rejects.ndjson", help="where refusals and warnings go")
+    legacy.add_argument("--strict-codes", action="store_true",
+                        help="refuse records with codes outside the bound NOS value sets (default: keep them, "
+                             "with a warning, as legacy data often has retired codes)")
+    legacy.set_defaults(func=cmd_import_legacy)
+
+    extract = sub.add_parser("extract", help="write the legacy XML extraction zips (open-data files)")
+    extract.add_argument("--db", help="embedded store file (default ror.db, or $ROR_DB)")
+    extract.add_argument("--version", default="2.4", choices=["2.4", "3.0"])
+    extract.add_argument("--profile", type=int, action="append", choices=[0, 1, 2, 3],
+                         help="access profile (repeatable; default 0, the public open data)")
+    extract.add_argument("--out", required=True)
+    extract.set_defaults(func=cmd_extract)
+
     args = parser.parse_args(argv)
+    if getattr(args, "profile", False) is None:
+        args.profile = [0]
     return int(args.func(args))
 
 

@@ -24,6 +24,8 @@ class Settings:
     strict_fhir_search: bool = False
     lenient_search: bool = False
     terminology_releases: str = "terminology-releases"
+    legacy_profile: int = 0
+    terminology_lenient: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -37,6 +39,8 @@ class Settings:
             "strict_fhir_search": _env_bool("ROR_STRICT_FHIR_SEARCH", False),
             "lenient_search": _env_bool("ROR_LENIENT_SEARCH", False),
             "terminology_releases": os.environ.get("ROR_TERMINOLOGY_RELEASES", "terminology-releases"),
+            "legacy_profile": int(os.environ.get("ROR_LEGACY_PROFILE", "0")),
+            "terminology_lenient": _env_bool("ROR_TERMINOLOGY_LENIENT", False),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

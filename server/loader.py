@@ -51,6 +51,7 @@ class LoadReport:
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     rejected: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -69,6 +70,7 @@ class LoadReport:
             "updated": dict(self.updated),
             "unchanged": dict(self.unchanged),
             "rejected": len(self.rejected),
+            "warnings": len(self.warnings),
             "seconds": round(self.seconds, 2),
             "resources_per_second": round(rate),
         }
@@ -120,7 +122,16 @@ class Rejected:
     reason: str
 
 
-Prepared = WriteOp | Rejected
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """A resource ready to store, with what the checks had to say about it."""
+
+    op: WriteOp
+    where: str
+    warnings: tuple[str, ...] = ()
+
+
+Prepared = Accepted | Rejected
 
 
 def _batches(items: Iterator[tuple[str, Any]], size: int) -> Iterator[list[tuple[str, Any]]]:
@@ -150,11 +161,12 @@ def prepare_batch(writer: Writer, batch: list[tuple[str, Any]]) -> list[Prepared
             continue
         resource_id = item.get("id") or _content_id(item)
         try:
-            writer.check(item)
+            warnings = writer.check(item)
         except FhirError as exc:
             out.append(Rejected(where, item, exc.diagnostics))
             continue
-        out.append(writer.stamp(item, resource_id, None, "PUT"))
+        notes = tuple(w["diagnostics"] for w in warnings)
+        out.append(Accepted(writer.stamp(item, resource_id, None, "PUT"), where, notes))
     return out
 
 
@@ -201,6 +213,13 @@ class Loader:
         finally:
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
+        self.report.seconds = time.perf_counter() - started
+        return self.report
+
+    async def load_resources(self, resources: list[dict[str, Any]], source: str) -> LoadReport:
+        """Load resources built in memory (a legacy import), with the same batching and idempotence."""
+        started = time.perf_counter()
+        await self._load_stream((f"{source}[{i}]", r) for i, r in enumerate(resources))
         self.report.seconds = time.perf_counter() - started
         return self.report
 
@@ -275,8 +294,10 @@ class Loader:
         for item in prepared:
             if isinstance(item, Rejected):
                 self._reject(item.where, item.resource, item.reason)
-            else:
-                ops[(item.type, item.id)] = item
+                continue
+            ops[(item.op.type, item.op.id)] = item.op
+            self.report.warnings.extend({"source": item.where, "severity": "warning", "reason": note,
+                                         "resourceType": item.op.type, "id": item.op.id} for note in item.warnings)
         existing = {(r.type, r.id): r for r in await self.store.read_many(list(ops))}
         final: list[WriteOp] = []
         for key, op in ops.items():
@@ -331,6 +352,5 @@ async def load_demo_if_empty(services: Any) -> int:
         return 0
     from server.demo import demo_resources
 
-    loader = Loader(services)
-    await loader._load_stream((f"demo[{i}]", r) for i, r in enumerate(demo_resources()))
-    return loader.report.processed
+    report = await Loader(services).load_resources(demo_resources(), "demo")
+    return report.processed

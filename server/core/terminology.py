@@ -3,7 +3,8 @@
 - On writes (:class:`CodeGate`): JDV system URLs sent by clients are normalised to their TRE system; a code
   bound by the ROR profiles to a value set must be in it (``profiles/ror-bindings.json``), a code of a
   loaded code system must exist in it; both refused with a 400 naming the element, the code and the value
-  set. Retired codes and the legacy codes the bindings file lists (capacity gender ``03``) pass with a warning.
+  set. Retired codes and the legacy codes the bindings file lists (capacity gender ``03``) pass with a warning;
+  ``ROR_TERMINOLOGY_LENIENT`` (and ``ror import-legacy``) turns every refusal into a warning.
 - The operations ``$lookup``, ``$validate-code``, ``$expand``, ``$subsumes`` (GET and POST, type and
   instance level) and the read-only ``CodeSystem`` / ``ValueSet`` endpoints.
 """
@@ -51,8 +52,10 @@ class _Binding:
 class CodeGate:
     """The write-time terminology check, used as the :class:`~server.core.interactions.Writer` normaliser."""
 
-    def __init__(self, terminology: Terminology, bindings_file: Path = BINDINGS_FILE) -> None:
+    def __init__(self, terminology: Terminology, bindings_file: Path = BINDINGS_FILE, *, lenient: bool = False) -> None:
         self.terminology = terminology
+        self.lenient = lenient
+        """Report code errors as warnings and store the codes anyway (migration of legacy data)."""
         spec = orjson.loads(bindings_file.read_bytes())
         by_id = {vs["url"].split("/")[4].split("-")[0].removeprefix("JDV_"): vs["url"]
                  for vs in terminology.value_sets()}
@@ -81,6 +84,8 @@ class CodeGate:
             coding["system"], problem = verdict
             if problem is not None:
                 severity, message = problem
+                if self.lenient:
+                    severity = "warning"
                 issue = {"severity": severity, "code": "code-invalid", "diagnostics": message, "expression": [path]}
                 (errors if severity == "error" else warnings).append(issue)
         if errors:
