@@ -37,6 +37,7 @@ from server.search.plan import (
     StringMatch,
     TextMatch,
     TokenMatch,
+    TokenValue,
     UriMatch,
 )
 from server.store.sqlite.schema import INDEX_TABLES
@@ -218,23 +219,7 @@ class SqlCompiler:
             return None
         match c:
             case TokenMatch(values=values):
-                parts = []
-                for v in values:
-                    conds: list[str] = []
-                    args: list[object] = []
-                    if v.code is not None:
-                        conds.append(f"{a}.code = ?")
-                        args.append(v.code)
-                    if v.system == "":
-                        conds.append(f"{a}.sid = 0")
-                    elif v.system is not None:
-                        sid = self._sid(v.system)
-                        if sid is None:
-                            continue
-                        conds.append(f"{a}.sid = ?")
-                        args.append(sid)
-                    parts.append(Sql(" AND ".join(conds) or ALWAYS, args))
-                joined = self._join(parts, "OR", NEVER)
+                joined = self._join(self._token_groups(values, a), "OR", NEVER)
                 return _EntryCondition("tok", pid, joined.text, joined.args)
             case TextMatch(values=values):
                 parts = [Sql(f"{a}.folded LIKE ? ESCAPE '\\'", [f"%{_like_escape(v)}%"]) for v in values]
@@ -274,6 +259,34 @@ class SqlCompiler:
                 joined = self._join(parts, "OR", NEVER)
                 return _EntryCondition("uri", pid, joined.text, joined.args)
         raise TypeError(f"not a simple criterion: {c!r}")
+
+    def _token_groups(self, values: tuple[TokenValue, ...], a: str) -> list[Sql]:
+        """One condition per system, its codes as one IN list (value sets expand to hundreds of codes)."""
+        by_system: dict[str | None, list[str | None]] = {}
+        for v in values:
+            by_system.setdefault(v.system, []).append(v.code)
+        parts: list[Sql] = []
+        for system, codes in by_system.items():
+            conds: list[str] = []
+            args: list[object] = []
+            if system == "":
+                conds.append(f"{a}.sid = 0")
+            elif system is not None:
+                sid = self._sid(system)
+                if sid is None:
+                    continue
+                conds.append(f"{a}.sid = ?")
+                args.append(sid)
+            if None not in codes:
+                listed = sorted(set(codes))  # type: ignore[type-var]
+                if len(listed) == 1:
+                    conds.append(f"{a}.code = ?")
+                    args.append(listed[0])
+                else:
+                    conds.append(f"{a}.code IN (SELECT value FROM json_each(?))")
+                    args.append(orjson.dumps(listed).decode())
+            parts.append(Sql(" AND ".join(conds) or ALWAYS, args))
+        return parts
 
     @staticmethod
     def _string(value: str, mode: str, a: str) -> Sql:
