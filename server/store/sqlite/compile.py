@@ -396,10 +396,11 @@ class SqlCompiler:
         partof = self._pid(f"{c.target_type}.partof")
         if partof is None:
             return base
-        h = self._next_alias()
+        h = "h" + self._next_alias()
+        # CROSS JOIN keeps the queue as the outer loop: each step is one index probe per queued id.
         return Sql(
             f"WITH RECURSIVE {h}(id) AS ({base.text} UNION SELECT ch.id FROM {h} "
-            f"JOIN ref p ON p.pid = ? AND p.tid = {h}.id AND p.ttype = ? "
+            f"CROSS JOIN ref p ON p.pid = ? AND p.tid = {h}.id AND p.ttype = ? "
             f"JOIN resource ch ON ch.pk = p.pk AND ch.deleted = 0) SELECT id FROM {h}",
             [*base.args, partof, c.target_type],
         )
