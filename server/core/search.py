@@ -243,12 +243,11 @@ class Searcher:
             wanted = [i for i in includes if i.source_type == src.type]
             if not wanted:
                 continue
-            entries = self.extractor.extract(orjson.loads(src.body))
+            resource = orjson.loads(src.body)
             for inc in wanted:
-                for e in entries:
+                for e in self.extractor.extract_param(resource, inc.param):
                     if (
                         isinstance(e, ReferenceEntry)
-                        and e.param == inc.param
                         and e.target_id
                         and e.target_type in SERVED_TYPES
                         and (inc.target_type is None or e.target_type == inc.target_type)

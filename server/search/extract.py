@@ -379,6 +379,16 @@ class Extractor:
             self._extract_families(extensions, plan.families, out)
         return tuple(dict.fromkeys(out))
 
+    def extract_param(self, resource: dict[str, Any], code: str) -> list[IndexEntry]:
+        """The entries of one (non-family) parameter only: what ``_include`` needs to follow references."""
+        plan = self._plans.get(resource.get("resourceType", ""))
+        out: list[IndexEntry] = []
+        for param in plan.params if plan is not None else ():
+            if param.code == code:
+                for value in param.evaluate([resource]):
+                    param.convert(param.code, value, 0, out)
+        return out
+
     @staticmethod
     def _extract_families(
         by_url: dict[str | None, list[Any]], families: tuple[_Family, ...], out: list[IndexEntry]

@@ -69,10 +69,12 @@ def regex_literal(text: str) -> str:
 
 
 def all_of(parts: list[Filter]) -> Filter:
-    parts = [p for p in parts if p]
-    if not parts:
+    flat: list[Filter] = []
+    for part in parts:
+        flat.extend(part["$and"] if list(part) == ["$and"] else [part] if part else [])
+    if not flat:
         return {}
-    return parts[0] if len(parts) == 1 else {"$and": parts}
+    return flat[0] if len(flat) == 1 else {"$and": flat}
 
 
 def any_of(parts: list[Filter]) -> Filter:
@@ -275,18 +277,23 @@ class FilterCompiler:
         return {"ref": {"$in": [reference_key(c.param, i, c.target_type) for i in targets]}}
 
     async def _has(self, c: Has, resource_type: str) -> Filter:
+        """Sources matching ``c.inner`` point at us by literal reference, or by canonical to our ``url``."""
         inner = await self.criterion(c.inner, c.source_type)
         prefix = f"{c.param}{SEP}"
-        flt = all_of([LIVE, {"ref": {"$regex": "^" + regex_literal(prefix)}}, inner])
+        flt = all_of([LIVE, inner])
         self.trace.append((c.source_type, flt))
         referenced: set[str] = set()
-        for doc in await self._find_docs(c.source_type, flt, {"ref": 1}):
+        canonicals: set[str] = set()
+        for doc in await self._find_docs(c.source_type, flt, {"ref": 1, "uri": 1}):
             for key in doc.get("ref", ()):
                 if key.startswith(prefix):
                     _, target_id, target_type = key.split(SEP)
                     if target_type == resource_type:
                         referenced.add(target_id)
-        return {"_id": {"$in": sorted(referenced)}}
+            urls = (key[len(prefix) :] for key in doc.get("uri", ()) if key.startswith(prefix))
+            canonicals.update(string_key("url", url) for url in urls)
+        by_id = {"_id": {"$in": sorted(referenced)}}
+        return {"$or": [by_id, {"uri": {"$in": sorted(canonicals)}}]} if canonicals else by_id
 
     async def _ids(self, resource_type: str, flt: Filter) -> list[str]:
         self.trace.append((resource_type, flt))

@@ -12,7 +12,7 @@ entries, so that every search is one indexed query on one collection:
   (``:exact``, not indexed: ``str`` narrows first); ``:text`` of tokens under ``param:text``;
 * ``txt``  distinct folded words of ``_content`` / ``_text`` as ``param␟word``;
 * ``ref``  ``param␟id␟Type`` (a type-less target is an anchored regex on ``param␟id␟``),
-  ``uri`` ``param␟uri`` (also references kept verbatim: canonicals, absolute URLs);
+  ``uri`` ``param␟uri`` (also references without a target id, and absolute or canonical ones by URL);
 * ``dt`` / ``num`` / ``qty``  range-valued entries as ``{p, lo, hi}``, ``{p, v}``,
   ``{p, v, s, c}`` sub-documents, matched with ``$elemMatch``;
 * ``has``  parameters with at least one value (``:missing``);
@@ -159,8 +159,8 @@ class _Entries:
             case ReferenceEntry():
                 if e.target_id is not None:
                     keys["ref"].add(reference_key(e.param, e.target_id, e.target_type or ""))
-                else:
-                    keys["uri"].add(string_key(e.param, e.url))
+                if e.target_id is None or e.url.startswith(("http://", "https://")):
+                    keys["uri"].add(string_key(e.param, e.url))  # absolute and canonical: also by URL
             case UriEntry():
                 keys["uri"].add(string_key(e.param, e.uri))
 
@@ -249,6 +249,7 @@ def current_document(op: WriteOp, pk: ObjectId) -> dict[str, Any]:
         "lu": date_range(op.last_updated)[0],
         "lut": op.last_updated,
         "del": op.deleted,
+        "m": op.method,
         "body": op.body,
     }
     if not op.deleted:
@@ -257,7 +258,7 @@ def current_document(op: WriteOp, pk: ObjectId) -> dict[str, Any]:
 
 
 def history_document(op: WriteOp) -> dict[str, Any]:
-    """One version in ``history``; ``_id`` (an ObjectId) orders versions by commit, ``b`` is the base version."""
+    """One version in ``history``; ``b`` is the base version, the one it replaces (0 for a creation)."""
     return {
         "_id": ObjectId(),
         "t": op.type,
@@ -273,7 +274,7 @@ def history_document(op: WriteOp) -> dict[str, Any]:
 
 
 def stored_current(resource_type: str, doc: dict[str, Any]) -> StoredResource:
-    return StoredResource(resource_type, doc["_id"], doc["v"], doc["lut"], doc["del"], bytes(doc["body"]))
+    return StoredResource(resource_type, doc["_id"], doc["v"], doc["lut"], doc["del"], bytes(doc["body"]), doc["m"])
 
 
 def stored_version(doc: dict[str, Any]) -> StoredResource:

@@ -20,9 +20,10 @@ class IndexSpec:
     name: str
     keys: tuple[tuple[str, int], ...]
     unique: bool = False
+    sparse: bool = False
 
     def model(self) -> IndexModel:
-        return IndexModel(list(self.keys), name=self.name, unique=self.unique)
+        return IndexModel(list(self.keys), name=self.name, unique=self.unique, sparse=self.sparse)
 
 
 RESOURCE_INDEXES = (
@@ -44,25 +45,37 @@ RESOURCE_INDEXES = (
 HISTORY_INDEXES = (
     IndexSpec("version", (("t", 1), ("i", 1), ("v", 1)), unique=True),  # vread, instance history
     IndexSpec("claim", (("t", 1), ("i", 1), ("b", 1)), unique=True),  # one successor per version
-    IndexSpec("type_seq", (("t", 1), ("_id", 1))),  # type history, newest first
-    IndexSpec("lu", (("lu", 1),)),  # _since
+    IndexSpec("order", (("lu", 1), ("t", 1), ("i", 1), ("v", -1))),  # system history in order, _since
+    IndexSpec("type_order", (("t", 1), ("lu", 1), ("i", 1), ("v", -1))),  # type history in order
+    IndexSpec("pending", (("c", 1),), sparse=True),  # versions of commits in progress (recovery, undo)
 )
 
 _LEADING_FIELD = {spec.keys[0][0].split(".")[0]: spec.name for spec in RESOURCE_INDEXES}
 
 
 async def ensure(collection: AsyncCollection[Any], specs: tuple[IndexSpec, ...]) -> None:
-    """Create the indexes (a no-op for those that exist with the same definition)."""
-    await collection.create_indexes([spec.model() for spec in specs])
+    """Create the indexes that do not exist yet."""
+    # Only the missing ones: FerretDB 1.24 drops the connection on a createIndexes repeating existing indexes.
+    existing = {index["name"] async for index in await collection.list_indexes()}
+    missing = [spec.model() for spec in specs if spec.name not in existing]
+    if missing:
+        await collection.create_indexes(missing)
 
 
 def planned_indexes(flt: dict[str, Any]) -> list[str]:
-    """``index <name>: <path>`` for each condition of ``flt`` an index can serve (negations cannot)."""
+    """``index <name>: <path>`` for each condition of ``flt`` an index can serve (negations cannot);
+    ``del_pk`` only when nothing else can: it serves the searches without criteria."""
+    lines = _indexable(flt)
+    selective = [line for line in lines if not line.startswith("index del_pk")]
+    return selective or lines
+
+
+def _indexable(flt: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for key, value in flt.items():
         if key in ("$and", "$or"):
             for branch in value:
-                out.extend(planned_indexes(branch))
+                out.extend(_indexable(branch))
         elif key.startswith("$"):
             continue
         elif key == "_id":

@@ -102,7 +102,9 @@ def read_cursor(cursor: bytes, keys: list[OrderKey]) -> tuple[list[Any], ObjectI
             raise ValueError("cursor of another sort")
         return values, ObjectId(pk)
     except (ValueError, TypeError, InvalidId):
-        raise InvalidRequest("_cursor: not a cursor this server issued", code="value", expression="_cursor") from None
+        raise InvalidRequest(
+            "_cursor: not a cursor this server issued for this search", code="value", expression="_cursor"
+        ) from None
 
 
 def after(keys: list[OrderKey], values: list[Any], pk: ObjectId) -> dict[str, Any]:

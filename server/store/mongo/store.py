@@ -1,8 +1,8 @@
 """The MongoDB store, on PyMongo's asyncio driver (``AsyncMongoClient``).
 
 One collection per resource type holds the current versions with their index
-fields (:mod:`~server.store.mongo.document`); ``history`` every version;
-``commit_log`` / ``commit_decision`` the commits in progress
+fields (:mod:`~server.store.mongo.document`); ``history`` every version, and
+``commit_decision`` the outcome of the commits in progress
 (:mod:`~server.store.mongo.commit`). Searches are translated by
 :mod:`~server.store.mongo.compile` and ordered by :mod:`~server.store.mongo.order`.
 Tested on FerretDB 1.24 and written for MongoDB ≥ 6: operators the connected
@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bson import ObjectId, json_util
-from bson.errors import InvalidId
+import orjson
+from bson import json_util
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
@@ -27,7 +27,7 @@ from server.search.plan import Query
 from server.store.base import HistoryPage, SearchPage
 from server.store.mongo import indexes
 from server.store.mongo.capabilities import Capabilities, probe
-from server.store.mongo.commit import CommitLog
+from server.store.mongo.commit import SERVED, CommitLog
 from server.store.mongo.compile import LIVE, Filter, FilterCompiler, all_of
 from server.store.mongo.document import SEP, stored_current, stored_version
 from server.store.mongo.match import matches, relax, unsupported
@@ -45,10 +45,8 @@ from server.store.mongo.order import (
 )
 
 RECOVERY_LEASE_SECONDS = 60.0
-_RESOURCE_FIELDS = {"v": 1, "lut": 1, "del": 1, "body": 1}
+_RESOURCE_FIELDS = {"v": 1, "lut": 1, "del": 1, "m": 1, "body": 1}
 _VERSION_FIELDS = {"t": 1, "i": 1, "v": 1, "lut": 1, "del": 1, "m": 1, "body": 1}
-_PENDING = {"c": {"$exists": False}}
-"""Versions of a logged commit that has not finished yet are not served."""
 
 Collection = AsyncCollection[dict[str, Any]]
 
@@ -137,7 +135,7 @@ class MongoStore:
 
     async def vread(self, resource_type: str, resource_id: str, version: int) -> StoredResource | None:
         doc = await self.db["history"].find_one(
-            {"t": resource_type, "i": resource_id, "v": version, **_PENDING}, _VERSION_FIELDS
+            {"t": resource_type, "i": resource_id, "v": version, **SERVED}, _VERSION_FIELDS
         )
         return stored_version(doc) if doc else None
 
@@ -149,24 +147,29 @@ class MongoStore:
         count: int,
         cursor: bytes | None,
     ) -> HistoryPage:
-        flt: Filter = dict(_PENDING)
+        """Versions newest first (``lastUpdated``, then type and id descending, then version), as the
+        embedded store orders them."""
+        flt: Filter = dict(SERVED)
+        order = [("lu", -1), ("t", -1), ("i", -1), ("v", 1)]
         if resource_type is not None:
             flt["t"] = resource_type
+            order.remove(("t", -1))
         if resource_id is not None:
             flt["i"] = resource_id
+            order.remove(("i", -1))
         if since is not None:
             flt["lu"] = {"$gte": since}
         history = self.db["history"]
         total = await history.count_documents(flt)
         if cursor is not None:
-            try:
-                flt["_id"] = {"$lt": ObjectId(cursor.decode())}
-            except (InvalidId, UnicodeDecodeError):
-                raise InvalidRequest("_cursor: not a cursor this server issued", expression="_cursor") from None
-        docs = await history.find(flt, _VERSION_FIELDS, sort=[("_id", -1)], limit=count + 1).to_list()
+            flt = {"$and": [flt, _history_after(cursor)]}
+        docs = await history.find(flt, _VERSION_FIELDS | {"lu": 1}, sort=order, limit=count + 1).to_list()
         more = len(docs) > count
         docs = docs[:count]
-        next_cursor = str(docs[-1]["_id"]).encode() if more and docs else None
+        next_cursor = None
+        if more and docs:
+            last = docs[-1]
+            next_cursor = orjson.dumps([last["lu"], last["t"], last["i"], -last["v"]])
         return HistoryPage([stored_version(d) for d in docs], total, next_cursor)
 
     # -- writes ------------------------------------------------------------------------------------------
@@ -297,6 +300,18 @@ class MongoStore:
             return flt
         candidates = self.db[resource_type].find(relax(flt), {"body": 0})
         return {"_id": {"$in": [d["_id"] async for d in candidates if matches(d, flt)]}}
+
+
+def _history_after(cursor: bytes) -> Filter:
+    """Versions after the cursor ``[lu, type, id, -version]`` in history order."""
+    try:
+        lu, resource_type, resource_id, negated_version = orjson.loads(cursor)
+    except (orjson.JSONDecodeError, ValueError, TypeError):
+        raise InvalidRequest("_cursor: not a cursor this server issued", code="value", expression="_cursor") from None
+    same_id = {"i": resource_id, "v": {"$gt": -negated_version}}
+    same_type = {"t": resource_type, "$or": [{"i": {"$lt": resource_id}}, same_id]}
+    same_time = {"lu": lu, "$or": [{"t": {"$lt": resource_type}}, same_type]}
+    return {"$or": [{"lu": {"$lt": lu}}, same_time]}
 
 
 def _server_plan(planner: dict[str, Any]) -> list[str]:

@@ -240,10 +240,14 @@ class SqlCompiler:
                 return _EntryCondition("qty", pid, joined.text, joined.args)
             case ReferenceMatch(targets=targets, urls=urls):
                 if urls:
-                    marks = ",".join("?" * len(urls))
-                    return _EntryCondition("uri", pid, f"{a}.uri IN ({marks})", list(urls))
+                    return _EntryCondition("uri", pid, f"{a}.uri IN {_value_list()}", [_json(urls)])
+                by_type: dict[str | None, list[str]] = {}
+                for target_type, target_id in targets:
+                    by_type.setdefault(target_type, []).append(target_id)
                 parts = [
-                    Sql(f"{a}.tid = ? AND {a}.ttype = ?", [i, t]) if t else Sql(f"{a}.tid = ?", [i]) for t, i in targets
+                    Sql(f"{a}.tid IN {_value_list()} AND {a}.ttype = ?", [_json(ids), t])
+                    if t else Sql(f"{a}.tid IN {_value_list()}", [_json(ids)])
+                    for t, ids in by_type.items()
                 ]
                 joined = self._join(parts, "OR", NEVER)
                 return _EntryCondition("ref", pid, joined.text, joined.args)
@@ -283,8 +287,8 @@ class SqlCompiler:
                     conds.append(f"{a}.code = ?")
                     args.append(listed[0])
                 else:
-                    conds.append(f"{a}.code IN (SELECT value FROM json_each(?))")
-                    args.append(orjson.dumps(listed).decode())
+                    conds.append(f"{a}.code IN {_value_list()}")
+                    args.append(_json(listed))
             parts.append(Sql(" AND ".join(conds) or ALWAYS, args))
         return parts
 
@@ -460,6 +464,15 @@ class SqlCompiler:
     def _next_alias(self) -> str:
         self._alias += 1
         return f"t{self._alias}"
+
+
+def _value_list() -> str:
+    """A list of values bound as one JSON parameter: no limit on its length, still an indexed IN."""
+    return "(SELECT value FROM json_each(?))"
+
+
+def _json(values: object) -> str:
+    return orjson.dumps(values).decode()
 
 
 def _cursor_values(query: Query) -> list:

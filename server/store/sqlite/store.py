@@ -169,7 +169,7 @@ class SqliteStore:
                 chunk = ids[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = self.db.execute(
-                    f"SELECT {_RESOURCE_COLUMNS} FROM resource WHERE type = ? AND id IN ({marks}) AND deleted = 0",
+                    f"SELECT {_RESOURCE_COLUMNS} FROM resource WHERE type = ? AND id IN ({marks}) AND +deleted = 0",
                     (t, *chunk),
                 ).fetchall()
                 out.extend(_stored(r) for r in rows)
