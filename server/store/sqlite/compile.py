@@ -157,16 +157,26 @@ class SqlCompiler:
 
     # -- criteria ----------------------------------------------------------------------------------------
 
-    def criterion(self, c: Criterion, resource_type: str, alias: str) -> Sql:
+    def criterion(self, c: Criterion, resource_type: str, alias: str, per_row: bool = False) -> Sql:
+        """``c`` as a condition on ``alias``.
+
+        By default each criterion is a list of matching keys (``alias.pk IN (SELECT ...)``) that SQLite can
+        drive the query from. ``per_row`` instead checks it for one candidate row through the per-resource
+        indexes (``EXISTS``): used for chains and correlated groups ANDed with a direct criterion, so that
+        "this activity, with a free bed" probes the places of the few offers of that activity rather than
+        listing every free bed of the country first.
+        """
         match c:
             case AllOf(items=items):
-                parts = [self.criterion(i, resource_type, alias) for i in items]
+                driven = per_row or any(_drives(i) for i in items)
+                parts = [self.criterion(i, resource_type, alias, driven and isinstance(i, Chain | Correlated))
+                         for i in items]
                 return self._join(parts, "AND", ALWAYS)
             case AnyOf(items=items):
-                parts = [self.criterion(i, resource_type, alias) for i in items]
+                parts = [self.criterion(i, resource_type, alias, per_row) for i in items]
                 return self._join(parts, "OR", NEVER)
             case Not(item=item):
-                inner = self.criterion(item, resource_type, alias)
+                inner = self.criterion(item, resource_type, alias, per_row)
                 return Sql(f"NOT ({inner.text})", inner.args)
             case IdMatch(ids=ids, negate=negate):
                 marks = ",".join("?" * len(ids))
@@ -180,15 +190,25 @@ class SqlCompiler:
                 return self._missing(resource_type, param, missing, alias)
             case Near():
                 return self._near(c, alias)
+            case Chain() if per_row and not (c.ancestors or c.descendants):
+                return self._chain_per_row(c, resource_type, alias)
             case Chain():
                 return self._chain(c, resource_type, alias)
             case Has():
                 return self._has(c, resource_type, alias)
             case Correlated(items=items):
-                return self._correlated(items, resource_type, alias)
+                return self._correlated(items, resource_type, alias, per_row)
             case TokenMatch(negate=True):
-                positive = self._entry(TokenMatch(c.param, c.values), resource_type)
-                return Sql(f"{alias}.pk NOT IN ({positive.text})", positive.args)
+                positive = self.criterion(TokenMatch(c.param, c.values), resource_type, alias, per_row)
+                return Sql(f"NOT ({positive.text})", positive.args)
+            case _ if per_row:
+                cond = self._entry_condition(c, resource_type, "a")
+                if cond is None:
+                    return Sql(NEVER)
+                return Sql(
+                    f"EXISTS (SELECT 1 FROM {cond.table} a WHERE a.pk = {alias}.pk AND a.pid = ? AND {cond.where})",
+                    [cond.pid, *cond.args],
+                )
             case _:
                 entry = self._entry(c, resource_type)
                 return Sql(f"{alias}.pk IN ({entry.text})", entry.args)
@@ -442,10 +462,15 @@ class SqlCompiler:
         )
         return Sql(f"({by_id.text} OR {by_canonical.text})", [*by_id.args, *by_canonical.args])
 
-    def _correlated(self, items: tuple[Criterion, ...], resource_type: str, alias: str) -> Sql:
-        """All items hold on index rows of one resource that share one ``grp`` (one repetition)."""
+    def _correlated(self, items: tuple[Criterion, ...], resource_type: str, alias: str, per_row: bool) -> Sql:
+        """All items hold on index rows of one resource that share one ``grp`` (one repetition).
+
+        Equality criteria come first and the join order is kept (CROSS JOIN): a range such as
+        ``nb-capacity=gt0`` matches most indicators and must not drive the join.
+        """
+        ordered = sorted(items, key=lambda i: not isinstance(i, TokenMatch | ReferenceMatch | StringMatch))
         conditions = []
-        for i, item in enumerate(items):
+        for i, item in enumerate(ordered):
             cond = self._entry_condition(item, resource_type, f"c{i}")
             if cond is None:
                 return Sql(NEVER)
@@ -455,15 +480,43 @@ class SqlCompiler:
         args: list[object] = []
         for i, cond in enumerate(rest, start=1):
             joins.append(
-                f"JOIN {cond.table} c{i} ON c{i}.pk = c0.pk AND c{i}.pid = ? AND c{i}.grp = c0.grp AND {cond.where}"
+                f"CROSS JOIN {cond.table} c{i} ON c{i}.pk = c0.pk AND c{i}.pid = ? AND c{i}.grp = c0.grp "
+                f"AND {cond.where}"
             )
             args.extend([cond.pid, *cond.args])
-        text = f"SELECT c0.pk FROM {first.table} c0 {' '.join(joins)} WHERE c0.pid = ? AND {first.where}"
+        tables = f"{first.table} c0 {' '.join(joins)}"
+        if per_row:
+            return Sql(f"EXISTS (SELECT 1 FROM {tables} WHERE c0.pk = {alias}.pk AND c0.pid = ? AND {first.where})",
+                       [*args, first.pid, *first.args])
+        text = f"SELECT c0.pk FROM {tables} WHERE c0.pid = ? AND {first.where}"
         return Sql(f"{alias}.pk IN ({text})", [*args, first.pid, *first.args])
+
+    def _chain_per_row(self, c: Chain, resource_type: str, alias: str) -> Sql:
+        """The candidate row's ``c.param`` targets, checked one by one (see :meth:`criterion`)."""
+        pid = self._pid(f"{resource_type}.{c.param}")
+        if pid is None:
+            return Sql(NEVER)
+        t = self._next_alias()
+        inner = self.criterion(c.inner, c.target_type, t, per_row=True)
+        return Sql(
+            f"EXISTS (SELECT 1 FROM ref x CROSS JOIN resource {t} ON {t}.type = ? AND {t}.id = x.tid "
+            f"AND {t}.deleted = 0 WHERE x.pk = {alias}.pk AND x.pid = ? AND x.ttype = ? AND {inner.text})",
+            [c.target_type, pid, c.target_type, *inner.args],
+        )
 
     def _next_alias(self) -> str:
         self._alias += 1
         return f"t{self._alias}"
+
+
+def _drives(c: Criterion) -> bool:
+    """Whether a criterion is a direct, usually selective index lookup that can drive a query."""
+    match c:
+        case TokenMatch(negate=False) | ReferenceMatch() | IdMatch(negate=False) | Near() | TextMatch():
+            return True
+        case StringMatch(mode=mode):
+            return mode != "contains"
+    return False
 
 
 def _value_list() -> str:
