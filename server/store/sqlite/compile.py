@@ -162,15 +162,15 @@ class SqlCompiler:
 
         By default each criterion is a list of matching keys (``alias.pk IN (SELECT ...)``) that SQLite can
         drive the query from. ``per_row`` instead checks it for one candidate row through the per-resource
-        indexes (``EXISTS``): used for chains and correlated groups ANDed with a direct criterion, so that
-        "this activity, with a free bed" probes the places of the few offers of that activity rather than
-        listing every free bed of the country first.
+        indexes (``EXISTS``): used for broad criteria (correlated groups, chains to them) ANDed with a direct
+        criterion, so that "this activity, with a free bed" probes the places of the offers of that activity
+        rather than listing every free bed of the country first. A selective chain (a distance, a postal
+        code, an identifier) stays a list: the few places it finds are cheaper to start from.
         """
         match c:
             case AllOf(items=items):
                 driven = per_row or any(_drives(i) for i in items)
-                parts = [self.criterion(i, resource_type, alias, driven and isinstance(i, Chain | Correlated))
-                         for i in items]
+                parts = [self.criterion(i, resource_type, alias, driven and _broad(i)) for i in items]
                 return self._join(parts, "AND", ALWAYS)
             case AnyOf(items=items):
                 parts = [self.criterion(i, resource_type, alias, per_row) for i in items]
@@ -516,6 +516,19 @@ def _drives(c: Criterion) -> bool:
             return True
         case StringMatch(mode=mode):
             return mode != "contains"
+    return False
+
+
+def _broad(c: Criterion) -> bool:
+    """Whether a criterion is likely to match a large share of its type: only correlated groups and ranges,
+    possibly behind a chain (``location.capacity-status=..&location.nb-capacity=gt0``)."""
+    match c:
+        case Correlated() | NumberMatch() | DateMatch() | QuantityMatch():
+            return True
+        case Chain(inner=inner):
+            return _broad(inner)
+        case AllOf(items=items):
+            return bool(items) and all(_broad(i) for i in items)
     return False
 
 
