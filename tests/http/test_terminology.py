@@ -116,7 +116,7 @@ def test_audit_finds_codes_retired_by_a_new_release(tmp_path: Path, capsys: pyte
     source = tmp_path / "offers.ndjson"
     source.write_text("".join(json.dumps(o) + "\n" for o in offers))
     db = str(tmp_path / "audit.db")
-    assert main(["load", "--db", db, str(source)]) == 0
+    assert main(["load", "--db", db, "--rejects", str(tmp_path / "rejects.ndjson"), str(source)]) == 0
     report = tmp_path / "before.csv"
     assert main(["terminology", "audit", "--db", db, "--out", str(report)]) == 0
     assert list(csv.DictReader(io.StringIO(report.read_text()))) == []

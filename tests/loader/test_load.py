@@ -29,9 +29,8 @@ def load(
     rejects: Path | None = None,
     capsys: pytest.CaptureFixture[str] | None = None,
 ) -> dict:
-    args = ["load", "--db", str(db), "--workers", str(workers), *map(str, paths)]
-    if rejects:
-        args += ["--rejects", str(rejects)]
+    rejects = rejects or db.with_suffix(".rejects.ndjson")
+    args = ["load", "--db", str(db), "--workers", str(workers), "--rejects", str(rejects), *map(str, paths)]
     main(args)
     assert capsys is not None
     return json.loads(capsys.readouterr().out)
