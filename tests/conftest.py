@@ -20,7 +20,7 @@ import pytest
 from server.app import create_app
 from server.config import Settings
 
-STORES = [s.strip() for s in os.environ.get("ROR_TEST_STORES", "sqlite").split(",") if s.strip()]
+STORES = [s.strip() for s in os.environ.get("ROR_TEST_STORES", "sqlite,mongodb").split(",") if s.strip()]
 _counter = itertools.count()
 
 

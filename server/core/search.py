@@ -9,7 +9,6 @@ applied again to what they bring, up to a fixed depth.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlencode
@@ -18,6 +17,7 @@ import orjson
 
 from server.core.interactions import SERVED_TYPES
 from server.errors import outcome
+from server.geo import distance_km
 from server.model import StoredResource
 from server.search.criteria import Context
 from server.search.extract import Extractor
@@ -109,13 +109,6 @@ _SUMMARY_ELEMENTS = {
         "communication",
     ),
 }
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class Searcher:

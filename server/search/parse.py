@@ -34,10 +34,17 @@ from server.search.plan import (
     Chain,
     Correlated,
     Criterion,
+    DateMatch,
     Near,
     Not,
+    NumberMatch,
+    QuantityMatch,
     Query,
+    ReferenceMatch,
     SortKey,
+    StringMatch,
+    TokenMatch,
+    UriMatch,
 )
 
 RESULT_PARAMS = frozenset(
@@ -313,10 +320,14 @@ def correlate(ctx: Context, resource_type: str, items: list[Criterion]) -> AllOf
     return AllOf(tuple(rest + merged))
 
 
+_CORRELATABLE = (TokenMatch, StringMatch, NumberMatch, DateMatch, QuantityMatch, ReferenceMatch, UriMatch)
+
+
 def _family(ctx: Context, resource_type: str, item: Criterion) -> str | None:
-    param = getattr(item, "param", None)
-    if param is None or getattr(item, "negate", False):
+    """The correlation family of a plain value criterion (``:missing``, negations and others stand alone)."""
+    if not isinstance(item, _CORRELATABLE) or getattr(item, "negate", False):
         return None
+    param = item.param
     definition = ctx.registry.get(resource_type, param)
     return definition.group if definition is not None else None
 

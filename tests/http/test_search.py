@@ -308,3 +308,9 @@ async def test_search_parameter_resources_are_served(client: httpx.AsyncClient) 
     read = await client.get(f"/SearchParameter/{sp['id']}")
     assert read.status_code == 200
     assert (await client.put(f"/SearchParameter/{sp['id']}", json=sp, headers=FHIR_JSON)).status_code == 405
+
+
+async def test_missing_on_a_correlated_family_parameter_stands_alone(data: httpx.AsyncClient) -> None:
+    response = await data.get("/Location", params={"capacity-status": f"{R330}|02", "crisis-type:missing": "true"})
+    assert response.status_code == 200
+    assert sorted(e["resource"]["id"] for e in response.json()["entry"]) == ["loc-nantes", "loc-paris"]

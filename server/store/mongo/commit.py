@@ -129,6 +129,7 @@ class CommitLog:
         """Insert the history documents; a duplicate claim raises :class:`CommitConflict` (outside a
         transaction, after deleting the claims made)."""
         try:
+            # A unique insert, not a conditional update: FerretDB's updates read then write, several win.
             await self.history.insert_many(versions, ordered=True, session=session)
         except BulkWriteError as exc:
             errors = exc.details.get("writeErrors", [])
@@ -136,7 +137,7 @@ class CommitLog:
                 raise
             failed = errors[0]["index"]
             op = ops[failed]
-            conflict = await self._conflict(op.type, op.id, op.expected_version, session)
+            conflict = await self._conflict(op.type, op.id, op.expected_version)
             if session is None:
                 if failed:
                     await self.history.delete_many({"_id": {"$in": [v["_id"] for v in versions[:failed]]}})
@@ -167,7 +168,7 @@ class CommitLog:
                 continue  # replayed creations: already there
             if session is not None and result.matched_count + result.inserted_count != len(writes):
                 first = group[0]  # claims make this unreachable; never commit a lost update if it is not
-                raise await self._conflict(resource_type, first["i"], first["b"], session)
+                raise await self._conflict(resource_type, first["i"], first["b"])
 
     async def _finish(self, cid: ObjectId, size: int) -> None:
         await self.history.update_many({"c": cid}, {"$unset": {"c": "", "ca": "", "cn": "", "redo": ""}})
@@ -226,7 +227,7 @@ class CommitLog:
                 if not exc.has_error_label("TransientTransactionError"):
                     raise
                 op = ops[0]  # a write conflict with a concurrent transaction
-                raise await self._conflict(op.type, op.id, op.expected_version, None) from None
+                raise await self._conflict(op.type, op.id, op.expected_version) from None
 
     # -- shared --------------------------------------------------------------------------------------------
 
@@ -255,11 +256,11 @@ class CommitLog:
                     pks[(op.type, op.id)] = current["pk"]
         return pks
 
-    async def _conflict(
-        self, resource_type: str, resource_id: str, expected: int, session: AsyncClientSession | None
-    ) -> CommitConflict:
+    async def _conflict(self, resource_type: str, resource_id: str, expected: int) -> CommitConflict:
+        """The conflict on one resource, with its version read outside any transaction (a failed write
+        has aborted it)."""
         collection = await self._collection_for(resource_type)
-        current = await collection.find_one({"_id": resource_id}, {"v": 1}, session=session)
+        current = await collection.find_one({"_id": resource_id}, {"v": 1})
         return CommitConflict(f"{resource_type}/{resource_id}", expected, current["v"] if current else 0)
 
     def _step(self, name: str) -> None:

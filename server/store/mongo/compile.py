@@ -19,6 +19,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from server.geo import EARTH_RADIUS_KM
 from server.search.normalize import fold
 from server.search.plan import (
     AllOf,
@@ -51,7 +52,6 @@ from server.store.mongo.document import (
     token_system_key,
     words,
 )
-from server.store.mongo.match import EARTH_RADIUS_KM
 
 Filter = dict[str, Any]
 FindIds = Callable[[str, Filter], Awaitable[list[str]]]
@@ -315,7 +315,7 @@ def near_condition(n: Near) -> Filter:
     dlat = n.km / 111.2
     dlon = n.km / max(0.01, 111.2 * math.cos(math.radians(n.lat)))
     box = (n.lat - dlat, n.lat + dlat, n.lon - dlon, n.lon + dlon)
-    cells = cells_covering(*box)
+    cells = cells_covering(*box)  # grid cells, not a 2dsphere index: FerretDB has no geo index
     out: Filter = {"cell": {"$in": cells}} if cells is not None else {}
     out["geo.lat"] = {"$gte": box[0], "$lte": box[1]}
     out["geo.lon"] = {"$gte": box[2], "$lte": box[3]}

@@ -11,7 +11,6 @@ reached value satisfies it, and each operator of a condition is tested on its ow
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -19,17 +18,9 @@ from typing import Any
 
 from bson import ObjectId
 
-EARTH_RADIUS_KM = 6371.0
+from server.geo import central_angle
 
 _MISSING = object()
-
-
-def central_angle(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The angle in radians between two points of a sphere (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def unsupported(flt: dict[str, Any], operators: frozenset[str]) -> bool:

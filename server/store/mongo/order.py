@@ -23,9 +23,9 @@ from bson import ObjectId
 from bson.errors import InvalidId
 
 from server.errors import InvalidRequest
+from server.geo import EARTH_RADIUS_KM, central_angle
 from server.search.plan import Near, Query, SortKey
 from server.store.mongo.document import SEP, field_name
-from server.store.mongo.match import EARTH_RADIUS_KM, central_angle
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,7 +180,7 @@ class MongoStore:
     # -- search ------------------------------------------------------------------------------------------
 
     async def search(self, query: Query) -> SearchPage:
-        flt = await self._runnable(query.resource_type, await self._filter(query, FilterCompiler(*self._finders())))
+        flt = await self._runnable(query.resource_type, await self._filter(query, self._compiler()))
         keys = order_keys(query)
         if all(k.in_document for k in keys):
             docs, total_known = await self._page_in_database(query, flt, keys)
@@ -188,7 +188,7 @@ class MongoStore:
             docs, total_known = await self._page_in_python(query, flt, keys)
         more = len(docs) > query.count
         docs = docs[: query.count]
-        matches_ = [stored_current(query.resource_type, d) for d in docs]
+        found = [stored_current(query.resource_type, d) for d in docs]
         next_cursor = None
         if more and docs:
             last = docs[-1]
@@ -198,10 +198,10 @@ class MongoStore:
             if total_known is not None:
                 total = total_known
             elif query.cursor is None and not more:
-                total = len(matches_)
+                total = len(found)
             else:
                 total = await self.db[query.resource_type].count_documents(flt)
-        return SearchPage(matches_, total, next_cursor)
+        return SearchPage(found, total, next_cursor)
 
     async def _page_in_database(
         self, query: Query, flt: Filter, keys: list[OrderKey]
@@ -255,13 +255,13 @@ class MongoStore:
         return out
 
     async def count(self, query: Query) -> int:
-        flt = await self._runnable(query.resource_type, await self._filter(query, FilterCompiler(*self._finders())))
+        flt = await self._runnable(query.resource_type, await self._filter(query, self._compiler()))
         return await self.db[query.resource_type].count_documents(flt)
 
     async def explain(self, query: Query) -> list[str]:
         """The translated filter, the index each of its conditions (and sub-queries) is planned on, what is
         evaluated in Python, and the server's own plan."""
-        compiler = FilterCompiler(*self._finders())
+        compiler = self._compiler()
         flt = await self._filter(query, compiler)
         lines = [f"find {query.resource_type} {json_util.dumps(flt)}"]
         lines += indexes.planned_indexes(flt)
@@ -272,9 +272,9 @@ class MongoStore:
         if emulated:
             lines.append(f"evaluated in Python on the indexed superset: {', '.join(emulated)}")
         runnable = await self._runnable(query.resource_type, flt)
+        in_database = [k for k in order_keys(query) if k.in_document]
         plan = await self.db.command(
-            "explain",
-            {"find": query.resource_type, "filter": runnable, "sort": dict(sort_spec(order_keys(query)))},
+            "explain", {"find": query.resource_type, "filter": runnable, "sort": dict(sort_spec(in_database))}
         )
         lines += [f"server {line}" for line in _server_plan(plan.get("queryPlanner", {}))]
         return lines
@@ -282,8 +282,8 @@ class MongoStore:
     async def _filter(self, query: Query, compiler: FilterCompiler) -> Filter:
         return all_of([LIVE, await compiler.criterion(query.where, query.resource_type)])
 
-    def _finders(self) -> tuple[Any, Any]:
-        return self._find_ids, self._find_docs
+    def _compiler(self) -> FilterCompiler:
+        return FilterCompiler(self._find_ids, self._find_docs)
 
     async def _find_ids(self, resource_type: str, flt: Filter) -> list[str]:
         return [d["_id"] for d in await self._find_docs(resource_type, flt, {"_id": 1})]
@@ -295,7 +295,7 @@ class MongoStore:
     async def _runnable(self, resource_type: str, flt: Filter) -> Filter:
         """``flt``, or where it uses operators the server lacks, the ids it matches computed here from the
         candidates of its indexed superset."""
-        emulated = self.capabilities.emulated
+        emulated = self.capabilities.emulated  # FerretDB: $elemMatch over sub-documents and ranges, $geoWithin
         if not emulated or not unsupported(flt, emulated):
             return flt
         candidates = self.db[resource_type].find(relax(flt), {"body": 0})

@@ -279,7 +279,7 @@ class SqlCompiler:
                     elif mode == "below":
                         parts.append(Sql(f"{a}.uri >= ? AND {a}.uri < ?", [v, v + _MAX_TEXT]))
                     else:
-                        parts.append(Sql(f"? LIKE {a}.uri || '%'", [v]))
+                        parts.append(Sql(f"substr(?, 1, length({a}.uri)) = {a}.uri", [v]))
                 joined = self._join(parts, "OR", NEVER)
                 return _EntryCondition("uri", pid, joined.text, joined.args)
         raise TypeError(f"not a simple criterion: {c!r}")

@@ -7,7 +7,6 @@ Several server processes may share one file; SQLite serialises their writes.
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import orjson
 
 from server.errors import InvalidRequest
+from server.geo import distance_km
 from server.model import StoredResource, WriteOp
 from server.search.index import (
     TokenEntry,
@@ -27,13 +27,6 @@ from server.store.sqlite.rows import IndexRows
 from server.store.sqlite.schema import DDL, INDEX_TABLES, SCHEMA_VERSION
 
 _RESOURCE_COLUMNS = "type, id, version, last_updated, deleted, body, method"
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _history_cursor(cursor: bytes) -> list[object]:
@@ -79,7 +72,7 @@ class SqliteStore:
         db.execute("PRAGMA temp_store=MEMORY")
         db.execute("PRAGMA cache_size=-262144")
         db.execute("PRAGMA mmap_size=1073741824")
-        db.create_function("distance_km", 4, _haversine_km, deterministic=True)
+        db.create_function("distance_km", 4, distance_km, deterministic=True)
         db.executescript(DDL)
         db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         self._db = db

@@ -1,0 +1,19 @@
+"""Distances on the Earth, the one formula behind ``near``, ``near-insee-code`` and ``location-distance``."""
+
+from __future__ import annotations
+
+import math
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def central_angle(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The angle in radians between two points of a sphere (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return central_angle(lat1, lon1, lat2, lon2) * EARTH_RADIUS_KM
