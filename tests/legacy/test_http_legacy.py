@@ -15,6 +15,7 @@ from lxml import etree
 from mappings.versions import CsdVersion
 from server.cli import main
 from server.demo import demo_resources
+from tests.conftest import running_app
 from tests.legacy.schemas import errors
 from tests.legacy.soap_requests import lecture_etablissement, payload
 
@@ -99,3 +100,32 @@ def test_import_legacy_sample_is_idempotent(tmp_path: Path, capsys: pytest.Captu
     assert main(["extract", "--db", db, "--version", "2.4", "--out", str(out)]) == 0
     zips = list(out.glob("*.zip"))
     assert len(zips) == 1 and zipfile.ZipFile(zips[0]).namelist()
+
+
+@pytest.mark.parametrize("version", ["2.4", "3.0"])
+async def test_extraction_of_generated_data_validates(tmp_path: Path, version: str) -> None:
+    """On the embedded store only: the documents depend on the mapping, not on the store (both stores give the
+    same answers: tests/store/test_search_equivalence.py), and FerretDB scans make this data set slow there."""
+    from server.generate import LOAD_ORDER, generate
+    from server.store.sqlite.store import SqliteStore
+
+    generate(0.0003, 11, tmp_path)
+    store = SqliteStore(tmp_path / "generated.db")
+    await store.open()
+    try:
+        async with running_app("sqlite", store) as client:
+            for resource_type in LOAD_ORDER:
+                for line in (tmp_path / f"{resource_type}.ndjson").read_text().splitlines():
+                    resource = json.loads(line)
+                    response = await client.put(f"/{resource_type}/{resource['id']}", json=resource,
+                                                headers={"Content-Type": "application/fhir+json"})
+                    assert response.status_code == 201, response.text
+            response = await client.get(f"/csd/{version}/extraction/ExtractionOffresSante_Profil0")
+    finally:
+        await store.close()
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    documents = [n for n in archive.namelist() if n.endswith(".xml")]
+    assert documents
+    for name in documents:
+        assert errors(CsdVersion.parse(version), etree.fromstring(archive.read(name))) == []
