@@ -160,6 +160,9 @@ class Searcher:
             bundle["total"] = page.total
         self_url = f"{base_url}/{resource_type}"
         links = [{"relation": "self", "url": _url(self_url, request.params)}]
+        if page.previous_cursor is not None and request.summary != "count":
+            cursor = encode_cursor(page.previous_cursor, backward=True)
+            links.append({"relation": "previous", "url": _url(self_url, [*request.params, ("_cursor", cursor)])})
         if page.next_cursor is not None and request.summary != "count":
             links.append(
                 {

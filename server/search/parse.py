@@ -104,6 +104,7 @@ def parse_search(
     count = options.default_count
     sort: tuple[SortKey, ...] = ()
     cursor: bytes | None = None
+    backward = False
     total: Literal["accurate", "estimate", "none"] = "accurate"
     for name, value in params:
         base = name.split(":", 1)[0]
@@ -126,7 +127,7 @@ def parse_search(
                 elif base == "_elements":
                     request.elements = tuple(e.strip() for e in value.split(",") if e.strip())
                 elif base == "_cursor":
-                    cursor = _decode_cursor(value)
+                    cursor, backward = _decode_cursor(value)
                 if base not in ("_cursor", "_format", "_pretty"):
                     request.params.append((name, value))
                 continue
@@ -143,19 +144,24 @@ def parse_search(
     near = _find_near(where)
     if request.summary == "count":
         count = 0
-    request.query = Query(resource_type, where, sort, count, cursor, total, near)
+    request.query = Query(resource_type, where, sort, count, cursor, total, near, backward)
     return request
 
 
-def encode_cursor(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+def encode_cursor(raw: bytes, backward: bool = False) -> str:
+    """The ``_cursor`` value of a ``next`` (or, ``backward``, ``previous``) link: the store's cursor and the
+    direction, base64url."""
+    return base64.urlsafe_b64encode((b"<" if backward else b">") + raw).decode().rstrip("=")
 
 
-def _decode_cursor(value: str) -> bytes:
+def _decode_cursor(value: str) -> tuple[bytes, bool]:
     try:
-        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
     except (binascii.Error, ValueError):
-        raise bad_value("_cursor", "not a cursor this server issued") from None
+        raw = b""
+    if raw[:1] not in (b"<", b">"):
+        raise bad_value("_cursor", "not a cursor this server issued")
+    return raw[1:], raw[:1] == b"<"
 
 
 def _count(value: str, maximum: int) -> int:

@@ -211,3 +211,5 @@ class Query:
     cursor: bytes | None = None
     total: Literal["accurate", "estimate", "none"] = "accurate"
     near: Near | None = field(default=None)
+    backward: bool = False
+    """With ``cursor``: the page of rows just before the cursor (a ``previous`` link), in the usual order."""

@@ -28,11 +28,15 @@ class CommitConflict(Exception):
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    """One page of matches; ``next_cursor`` is opaque to everyone but the store that made it."""
+    """One page of matches; the cursors are opaque to everyone but the store that made them.
+
+    ``next_cursor`` continues after the page, ``previous_cursor`` (used with ``Query.backward``) before it.
+    """
 
     matches: list[StoredResource]
     total: int | None
     next_cursor: bytes | None
+    previous_cursor: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -314,3 +314,30 @@ async def test_missing_on_a_correlated_family_parameter_stands_alone(data: httpx
     response = await data.get("/Location", params={"capacity-status": f"{R330}|02", "crisis-type:missing": "true"})
     assert response.status_code == 200
     assert sorted(e["resource"]["id"] for e in response.json()["entry"]) == ["loc-nantes", "loc-paris"]
+
+
+@pytest.mark.parametrize("sort", ["", "-name", "_lastUpdated,-_id"])
+async def test_previous_links_walk_back_through_the_same_pages(data: httpx.AsyncClient, sort: str) -> None:
+    for i in range(5):
+        await put(data, {**organization(f"7{i}", f"Autre {i}"), "id": f"y{i}"})
+    params = {"_count": "3", **({"_sort": sort} if sort else {})}
+    pages: list[list[str]] = []
+    bundle = (await data.get("/Organization", params=params)).json()
+    assert not [link for link in bundle["link"] if link["relation"] == "previous"]
+    while True:
+        pages.append([e["resource"]["id"] for e in bundle["entry"]])
+        following = next((link["url"] for link in bundle["link"] if link["relation"] == "next"), None)
+        if following is None:
+            break
+        bundle = (await data.get(following)).json()
+    assert sum(len(p) for p in pages) == 8 and len(pages) == 3
+    back: list[list[str]] = []
+    while True:
+        previous = next((link["url"] for link in bundle["link"] if link["relation"] == "previous"), None)
+        if previous is None:
+            break
+        bundle = (await data.get(previous)).json()
+        back.append([e["resource"]["id"] for e in bundle["entry"]])
+        assert any(link["relation"] == "next" for link in bundle["link"])
+    assert back == pages[-2::-1]
+    assert bundle["total"] == 8

@@ -188,11 +188,13 @@ class MongoStore:
             docs, total_known = await self._page_in_python(query, flt, keys)
         more = len(docs) > query.count
         docs = docs[: query.count]
+        if query.backward:
+            docs.reverse()
         found = [stored_current(query.resource_type, d) for d in docs]
-        next_cursor = None
-        if more and docs:
-            last = docs[-1]
-            next_cursor = make_cursor(last["_keys"], last["pk"])
+        after_page = more or query.backward  # a backward page came from the page after it
+        before_page = more if query.backward else query.cursor is not None
+        next_cursor = make_cursor(docs[-1]["_keys"], docs[-1]["pk"]) if after_page and docs else None
+        previous_cursor = make_cursor(docs[0]["_keys"], docs[0]["pk"]) if before_page and docs else None
         total: int | None = None
         if query.total != "none":
             if total_known is not None:
@@ -201,16 +203,22 @@ class MongoStore:
                 total = len(found)
             else:
                 total = await self.db[query.resource_type].count_documents(flt)
-        return SearchPage(found, total, next_cursor)
+        return SearchPage(found, total, next_cursor, previous_cursor)
 
     async def _page_in_database(
         self, query: Query, flt: Filter, keys: list[OrderKey]
     ) -> tuple[list[dict[str, Any]], int | None]:
+        sort = sort_spec(keys)
         if query.cursor is not None:
             values, pk = read_cursor(query.cursor, keys)
-            flt = all_of([flt, after(keys, values, pk)])
+            if query.backward:
+                # Strictly before the cursor row = neither after it nor it; read in exactly reversed order.
+                flt = all_of([flt, {"$nor": [after(keys, values, pk), {"pk": pk}]}])
+                sort = [(path, -direction) for path, direction in sort]
+            else:
+                flt = all_of([flt, after(keys, values, pk)])
         docs = await self.db[query.resource_type].find(
-            flt, {**_RESOURCE_FIELDS, **projection(keys)}, sort=sort_spec(keys), limit=query.count + 1
+            flt, {**_RESOURCE_FIELDS, **projection(keys)}, sort=sort, limit=query.count + 1
         ).to_list()
         for d in docs:
             d["_keys"] = [read_path(d, k.path) for k in keys]
@@ -227,11 +235,11 @@ class MongoStore:
         for d in docs:
             d["_keys"] = key_values(keys, d, query.near, chained)
             rows.append((sort_tuple(keys, d["_keys"], d["pk"]), d))
+        rows.sort(key=lambda r: r[0])
         if query.cursor is not None:
             values, pk = read_cursor(query.cursor, keys)
             bound = sort_tuple(keys, values, pk)
-            rows = [r for r in rows if bound < r[0]]
-        rows.sort(key=lambda r: r[0])
+            rows = [r for r in rows if r[0] < bound][::-1] if query.backward else [r for r in rows if bound < r[0]]
         page = [d for _, d in rows[: query.count + 1]]
         bodies = {
             d["_id"]: d

@@ -86,7 +86,12 @@ class SqlCompiler:
             keyset = self._keyset(query, _cursor_values(query))
             conditions.append(keyset.text)
             args.extend(keyset.args)
-        order = [f"k{i} {'DESC' if k.descending else 'ASC'}" for i, k in enumerate(query.sort)] + ["r.pk ASC"]
+        # A backward page reads the rows before the cursor in reverse order; the store turns them back.
+        ascending = [not k.descending for k in query.sort] + [True]
+        if query.backward:
+            ascending = [not a for a in ascending]
+        names = [f"k{i}" for i in range(len(query.sort))] + ["r.pk"]
+        order = [f"{n} {'ASC' if a else 'DESC'}" for n, a in zip(names, ascending, strict=True)]
         args.append(query.count + 1)
         text = (
             f"SELECT {', '.join(columns)} FROM resource r WHERE {' AND '.join(conditions)} "
@@ -99,7 +104,7 @@ class SqlCompiler:
         return Sql(f"SELECT count(*) FROM resource r WHERE {where.text}", where.args)
 
     def cursor_for(self, row: tuple, query: Query) -> bytes:
-        """The cursor after ``row``: its sort key values, then its pk."""
+        """The cursor at ``row``: its sort key values, then its pk."""
         return orjson.dumps([*row[8 : 8 + len(query.sort)], row[7]])
 
     def _base_where(self, query: Query) -> Sql:
@@ -109,12 +114,12 @@ class SqlCompiler:
     # -- keyset paging and sorting --------------------------------------------------------------------------
 
     def _keyset(self, query: Query, values: list) -> Sql:
-        """Rows strictly after the cursor in (k0, k1, ..., pk) order, honouring each key's direction."""
+        """Rows strictly after (or, backward, before) the cursor in (k0, k1, ..., pk) order."""
         *key_values, last_pk = values
-        text = "r.pk > ?"
+        text = f"r.pk {'<' if query.backward else '>'} ?"
         args: list[object] = [last_pk]
         for i in reversed(range(len(query.sort))):
-            op = "<" if query.sort[i].descending else ">"
+            op = "<" if query.sort[i].descending != query.backward else ">"
             text = f"(k{i} {op} ? OR (k{i} = ? AND {text}))"
             args = [key_values[i], key_values[i], *args]
         return Sql(text, args)

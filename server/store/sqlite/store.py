@@ -297,15 +297,20 @@ class SqliteStore:
         rows = self.db.execute(sql.text, sql.args).fetchall()
         more = len(rows) > query.count
         rows = rows[: query.count]
+        if query.backward:
+            rows.reverse()
         matches = [_stored(r) for r in rows]
-        next_cursor = self._compiler.cursor_for(rows[-1], query) if more and rows else None
+        after_page = more or query.backward  # a backward page came from the page after it
+        before_page = more if query.backward else query.cursor is not None
+        next_cursor = self._compiler.cursor_for(rows[-1], query) if after_page and rows else None
+        previous_cursor = self._compiler.cursor_for(rows[0], query) if before_page and rows else None
         total: int | None = None
         if query.total != "none":
             if query.cursor is None and not more:
                 total = len(matches)
             else:
                 total = await self.count(query)
-        return SearchPage(matches, total, next_cursor)
+        return SearchPage(matches, total, next_cursor, previous_cursor)
 
     async def count(self, query: Query) -> int:
         sql = self._compiler.count(query)
