@@ -27,7 +27,7 @@ import orjson
 from server.core.interactions import SERVED_TYPES, Writer
 from server.core.request import FhirRequest
 from server.errors import FhirError
-from server.model import WriteOp
+from server.model import StoredResource, WriteOp
 from server.store.base import CommitConflict
 
 BATCH_SIZE = 1000
@@ -299,17 +299,7 @@ class Loader:
             self.report.warnings.extend({"source": item.where, "severity": "warning", "reason": note,
                                          "resourceType": item.op.type, "id": item.op.id} for note in item.warnings)
         existing = {(r.type, r.id): r for r in await self.store.read_many(list(ops))}
-        final: list[WriteOp] = []
-        for key, op in ops.items():
-            current = existing.get(key)
-            if current is None:
-                final.append(op)
-                continue
-            resource = orjson.loads(op.body)
-            if _without_meta(orjson.loads(current.body)) == _without_meta(resource):
-                self.report.unchanged[op.type] += 1
-                continue
-            final.append(self.writer.stamp(resource, op.id, current, "PUT", index=op.index))
+        final = [o for key, op in ops.items() if (o := self._next_version(op, existing.get(key))) is not None]
         try:
             await self.store.commit(final)
         except CommitConflict:
@@ -318,23 +308,32 @@ class Loader:
                 await self._commit_one(op)
         else:
             for op in final:
-                (self.report.updated if op.version > 1 else self.report.created)[op.type] += 1
+                self._count_written(op)
         self.progress(len(prepared))
 
     async def _commit_one(self, op: WriteOp) -> None:
-        current = await self.store.read(op.type, op.id)
-        resource = orjson.loads(op.body)
-        if current is not None and not current.deleted and (
-                _without_meta(orjson.loads(current.body)) == _without_meta(resource)):
-            self.report.unchanged[op.type] += 1
+        retry = self._next_version(op, await self.store.read(op.type, op.id))
+        if retry is None:
             return
-        retry = self.writer.stamp(resource, op.id, current, "PUT", index=op.index)
         try:
             await self.store.commit([retry])
         except CommitConflict as exc:
-            self._reject(op.id, resource, f"changed by another writer during the load: {exc}")
+            self._reject(op.id, orjson.loads(op.body), f"changed by another writer during the load: {exc}")
             return
-        (self.report.updated if retry.version > 1 else self.report.created)[op.type] += 1
+        self._count_written(retry)
+
+    def _next_version(self, op: WriteOp, current: StoredResource | None) -> WriteOp | None:
+        """``op`` re-versioned over what is stored, or None (counted as unchanged) when the content is the same."""
+        if current is None:
+            return op
+        resource = orjson.loads(op.body)
+        if not current.deleted and _without_meta(orjson.loads(current.body)) == _without_meta(resource):
+            self.report.unchanged[op.type] += 1
+            return None
+        return self.writer.stamp(resource, op.id, current, "PUT", index=op.index)
+
+    def _count_written(self, op: WriteOp) -> None:
+        (self.report.updated if op.version > 1 else self.report.created)[op.type] += 1
 
     def _reject(self, where: str, resource: Any, reason: str) -> None:
         entry: dict[str, Any] = {"source": where, "reason": reason}
