@@ -32,19 +32,8 @@ from server.errors import (
 from server.model import StoredResource, WriteOp
 from server.search.extract import Extractor
 from server.search.index import IndexEntry
+from server.search.registry import SERVED_TYPES
 from server.store.base import CommitConflict, Store
-
-SERVED_TYPES = (
-    "Organization",
-    "Location",
-    "HealthcareService",
-    "PractitionerRole",
-    "Practitioner",
-    "Task",
-    "Questionnaire",
-    "Measure",
-    "MeasureReport",
-)
 
 Normalizer = Callable[[dict[str, Any]], list[dict[str, Any]]]
 """Hook run on every resource before it is stored: may rewrite codes, returns warning issues, raises to refuse."""

@@ -19,11 +19,12 @@ from server.core.interactions import SERVED_TYPES
 from server.errors import outcome
 from server.geo import distance_km
 from server.model import StoredResource
-from server.search.criteria import Context
+from server.search.criteria import CentroidLookup, Context, TerminologyHook
 from server.search.extract import Extractor
 from server.search.index import ReferenceEntry
 from server.search.parse import Include, SearchOptions, SearchRequest, encode_cursor, parse_search
 from server.search.plan import AnyOf, Criterion, Near, Query, ReferenceMatch
+from server.search.registry import Registry
 from server.store.base import Store
 
 MAX_INCLUDED = 5000
@@ -300,5 +301,5 @@ def _url(base: str, params: list[tuple[str, str]]) -> str:
     return f"{base}?{urlencode(params)}" if params else base
 
 
-def make_context(registry: Any, terminology: Any, centroid: Any) -> Context:
+def make_context(registry: Registry, terminology: TerminologyHook | None, centroid: CentroidLookup | None) -> Context:
     return Context(registry, terminology, centroid, SERVED_TYPES)
